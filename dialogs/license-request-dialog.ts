@@ -1,0 +1,165 @@
+/**
+ * The licence-request conversation: understand the message, find the person, check every rule
+ * before anyone is bothered, show the requester a summary to confirm, then hand the request to
+ * the approval workflow. Every refusal says why and what to do.
+ */
+import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Decision } from '../src/domain/decision';
+import { parseUtterance, type ParsedUtterance } from '../src/domain/parse';
+import type { Person } from '../src/domain/request';
+import { translator, type Translate } from '../src/i18n';
+import type { DirectoryUser } from '../src/ports';
+import { evaluate } from '../src/domain/rules';
+import type { ApprovalWorkflow } from '../src/services/approval-workflow';
+import type { LicenseFactsReader } from '../src/services/license-facts';
+import type { PeopleFinder, PersonLookup } from '../src/services/people-finder';
+import { explainNotes, productList } from '../src/bot/explain';
+import { ResolvePersonDialog, RESOLVE_PERSON_DIALOG, type ResolvePersonOptions } from './resolve-person-dialog';
+import { describeRequestRefusal, summarizeDecision } from './request-summary';
+
+export const LICENSE_REQUEST_DIALOG = 'licenseRequest';
+const FLOW = 'licenseRequest.flow';
+const CONFIRM = 'licenseRequest.confirm';
+
+export interface LicenseRequestOptions {
+  readonly text: string;
+  /** People @mentioned in the message (other than the bot), with their Entra ids when known. */
+  readonly mentions: readonly { readonly name: string; readonly userId: string | undefined }[];
+  readonly requester: Person & { readonly tenantId: string };
+}
+
+interface RequestValues {
+  parsed: ParsedUtterance;
+  target?: DirectoryUser;
+  decision?: Decision;
+}
+
+export interface LicenseRequestServices {
+  readonly people: PeopleFinder;
+  readonly facts: LicenseFactsReader;
+  readonly workflow: ApprovalWorkflow;
+}
+
+export class LicenseRequestDialog extends ComponentDialog {
+  constructor(private readonly services: LicenseRequestServices) {
+    super(LICENSE_REQUEST_DIALOG);
+    this.addDialog(new ResolvePersonDialog(services.people));
+    const confirm = new ChoicePrompt(CONFIRM);
+    confirm.style = ListStyle.heroCard;
+    this.addDialog(confirm);
+    this.addDialog(
+      new WaterfallDialog(FLOW, [this.understand.bind(this), this.assess.bind(this), this.submit.bind(this)]),
+    );
+    this.initialDialogId = FLOW;
+  }
+
+  private async understand(step: WaterfallStepContext) {
+    const options = step.options as LicenseRequestOptions;
+    const t = translator(step.context.activity.locale);
+    const parsed = parseUtterance(options.text);
+    (step.values as RequestValues).parsed = parsed;
+    if (parsed.products.length === 0) {
+      const unknown = parsed.unmatchedText.trim();
+      await step.context.sendActivity(
+        unknown ? t('replies:product.unknown', { text: unknown.slice(0, 80) }) : t('replies:product.missing'),
+      );
+      await step.context.sendActivity(t('replies:product.examples'));
+      return step.endDialog();
+    }
+    const resolveOptions: ResolvePersonOptions = {
+      lookup: lookupFor(parsed, options),
+      requesterId: options.requester.id,
+      productNames: productList(t, parsed.products),
+    };
+    return step.beginDialog(RESOLVE_PERSON_DIALOG, resolveOptions);
+  }
+
+  private async assess(step: WaterfallStepContext) {
+    const values = step.values as RequestValues;
+    const target = step.result as DirectoryUser | undefined;
+    const t = translator(step.context.activity.locale);
+    if (!target) return step.endDialog();
+    values.target = target;
+    const facts = await this.services.facts.read(target.id);
+    const decision = evaluate({ action: values.parsed.action, requested: values.parsed.products }, facts.user, facts.tenant);
+    values.decision = decision;
+    if (decision.outcome === 'refused') {
+      await step.context.sendActivity(describeRequestRefusal(t, target, decision));
+      return step.endDialog();
+    }
+    if (decision.outcome === 'noop') {
+      const lines = explainNotes(t, decision.notes, ['noop']);
+      await step.context.sendActivity([t('replies:request.nothingToDo', { name: target.displayName }), ...lines].join('\n\n'));
+      return step.endDialog();
+    }
+    await step.context.sendActivity(summarizeDecision(t, target, values.parsed.action, decision));
+    return step.prompt(CONFIRM, {
+      prompt: t('replies:request.confirmQuestion'),
+      retryPrompt: t('replies:request.confirmRetry'),
+      choices: confirmChoices(t),
+    });
+  }
+
+  private async submit(step: WaterfallStepContext) {
+    const options = step.options as LicenseRequestOptions;
+    const values = step.values as RequestValues;
+    const t = translator(step.context.activity.locale);
+    if ((step.result as { index: number }).index !== 0 || !values.target || !values.decision) {
+      await step.context.sendActivity(t('replies:request.cancelled'));
+      return step.endDialog();
+    }
+    const result = await this.services.workflow.submit({
+      tenantId: options.requester.tenantId,
+      requester: { id: options.requester.id, displayName: options.requester.displayName },
+      target: values.target,
+      action: values.parsed.action,
+      requested: values.parsed.products,
+      confirmed: values.decision,
+    });
+    switch (result.kind) {
+      case 'noApprover':
+        await step.context.sendActivity(t('replies:request.noApprover', { name: values.target.displayName }));
+        break;
+      case 'changed':
+        await step.context.sendActivity(t('replies:request.changedMeanwhile'));
+        if (result.decision.outcome === 'refused') await step.context.sendActivity(describeRequestRefusal(t, values.target, result.decision));
+        break;
+      case 'submitted': {
+        const approvers = result.request.approvers.map((approver) => approver.displayName).join(t('replies:listSeparator'));
+        const key = result.reached > 0 ? 'replies:request.sentForApproval' : 'replies:request.approverUnreachable';
+        await step.context.sendActivity(
+          t(key, { approvers, requestId: shortId(result.request.id), source: t(`replies:approverSource.${result.request.approverSource}`) }),
+        );
+        break;
+      }
+    }
+    return step.endDialog();
+  }
+}
+
+function confirmChoices(t: Translate) {
+  return [
+    { value: t('replies:request.confirmYes'), synonyms: ['yes', 'y', 'ok', 'oui', 'はい', '是', '确认', '確認', 'confirm'] },
+    { value: t('replies:request.confirmNo'), synonyms: ['no', 'n', 'non', 'いいえ', '否', '取消', 'cancel', 'annuler'] },
+  ];
+}
+
+/** A mention of another person beats the name text: the mention carries the Entra id. */
+function lookupFor(parsed: ParsedUtterance, options: LicenseRequestOptions): PersonLookup | undefined {
+  const person = parsed.person;
+  if (person?.kind === 'name') {
+    const mention = options.mentions.find((m) => m.userId && sameName(m.name, person.value)) ??
+      (options.mentions.length === 1 && options.mentions[0]?.userId ? options.mentions[0] : undefined);
+    if (mention?.userId) return { kind: 'id', value: mention.userId };
+  }
+  if (!person && options.mentions.length === 1 && options.mentions[0]?.userId) return { kind: 'id', value: options.mentions[0].userId };
+  return person;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export function shortId(id: string): string {
+  return id.slice(0, 8);
+}

@@ -1,0 +1,87 @@
+/**
+ * Finds the one person a request is about. None found: says so and asks again (three tries).
+ * Several found: offers them as buttons, plus "none of these". Returns the DirectoryUser, or
+ * undefined when the requester gives up.
+ */
+import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DirectoryUser } from '../src/ports';
+import type { PeopleFinder, PersonLookup } from '../src/services/people-finder';
+import { translator } from '../src/i18n';
+import { lookupFromText } from './person-lookup';
+
+export const RESOLVE_PERSON_DIALOG = 'resolvePerson';
+const FLOW = 'resolvePerson.flow';
+const ASK_NAME = 'resolvePerson.askName';
+const PICK = 'resolvePerson.pick';
+const MAX_TRIES = 3;
+
+export interface ResolvePersonOptions {
+  readonly lookup: PersonLookup | undefined;
+  readonly requesterId: string;
+  readonly productNames: string;
+  readonly tries?: number;
+}
+
+interface ResolveValues {
+  candidates?: DirectoryUser[];
+  retry?: boolean;
+}
+
+export class ResolvePersonDialog extends ComponentDialog {
+  constructor(private readonly people: PeopleFinder) {
+    super(RESOLVE_PERSON_DIALOG);
+    this.addDialog(new TextPrompt(ASK_NAME));
+    const pick = new ChoicePrompt(PICK);
+    pick.style = ListStyle.heroCard;
+    this.addDialog(pick);
+    this.addDialog(new WaterfallDialog(FLOW, [this.askIfUnknown.bind(this), this.search.bind(this), this.settle.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async askIfUnknown(step: WaterfallStepContext) {
+    const options = step.options as ResolvePersonOptions;
+    if (options.lookup) return step.next(options.lookup);
+    const t = translator(step.context.activity.locale);
+    return step.prompt(ASK_NAME, { prompt: t('replies:person.askWho', { products: options.productNames }) });
+  }
+
+  private async search(step: WaterfallStepContext) {
+    const options = step.options as ResolvePersonOptions;
+    const values = step.values as ResolveValues;
+    const t = translator(step.context.activity.locale);
+    const lookup: PersonLookup = typeof step.result === 'string' ? lookupFromText(step.result) : (step.result as PersonLookup);
+    const candidates = await this.people.find(lookup, options.requesterId);
+    if (candidates.length === 1) return step.endDialog(candidates[0]);
+    if (candidates.length === 0) {
+      const tries = (options.tries ?? 0) + 1;
+      const said = lookup.kind === 'self' ? t('replies:person.yourself') : lookup.kind === 'id' ? t('replies:person.mentioned') : lookup.value;
+      if (tries >= MAX_TRIES) {
+        await step.context.sendActivity(t('replies:person.giveUp', { name: said }));
+        return step.endDialog(undefined);
+      }
+      values.retry = true;
+      return step.prompt(ASK_NAME, { prompt: t('replies:person.notFound', { name: said }) });
+    }
+    values.candidates = candidates;
+    return step.prompt(PICK, {
+      prompt: t('replies:person.whichOne', { count: candidates.length }),
+      retryPrompt: t('replies:person.whichOneRetry'),
+      choices: [
+        ...candidates.map((user) => ({ value: `${user.displayName} (${user.userPrincipalName})`, synonyms: [user.userPrincipalName] })),
+        { value: t('replies:person.noneOfThese') },
+      ],
+    });
+  }
+
+  private async settle(step: WaterfallStepContext) {
+    const options = step.options as ResolvePersonOptions;
+    const values = step.values as ResolveValues;
+    if (values.retry) {
+      return step.replaceDialog(this.id, { ...options, lookup: lookupFromText(String(step.result ?? '')), tries: (options.tries ?? 0) + 1 });
+    }
+    const index = (step.result as { index: number }).index;
+    const chosen = values.candidates?.[index];
+    if (chosen) return step.endDialog(chosen);
+    return step.replaceDialog(this.id, { ...options, lookup: undefined, tries: (options.tries ?? 0) + 1 });
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Composition root: config → Graph (emulator in demo mode, or a credential) → state → services →
+ * dialogs → bot → server. Returned handles let tests and `npm start` stop everything cleanly.
+ */
+import { DefaultAzureCredential } from '@azure/identity';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type TurnContext } from 'botbuilder';
+import { LicenseRequestDialog } from '../dialogs/license-request-dialog';
+import type { AppConfig, GroupSettings } from './config';
+import { CardActionHandler } from './bot/card-action-handler';
+import { LicenseDeskBot } from './bot/license-desk-bot';
+import { ProactiveNotifier } from './bot/proactive-notifier';
+import { startDemoGraph } from './demo-graph';
+import { createGraphClient } from './graph/graph-client';
+import { GraphDirectory } from './graph/graph-directory';
+import { translator } from './i18n';
+import { createLogger, type Logger } from './logger';
+import type { Clock } from './ports';
+import { createServer, listen } from './server';
+import { ApprovalWorkflow } from './services/approval-workflow';
+import { LicenseFactsReader } from './services/license-facts';
+import { PeopleFinder } from './services/people-finder';
+import { openEmbeddedState } from './storage/open-state';
+
+export interface RunningLicenseDesk {
+  readonly port: number;
+  readonly url: string;
+  readonly graphBaseUrl: string;
+  readonly graphDescription: string;
+  readonly workflow: ApprovalWorkflow;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly log?: Logger;
+  readonly clock?: Clock;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+export async function startLicenseDesk(config: AppConfig, options: StartOptions = {}): Promise<RunningLicenseDesk> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const closers: (() => Promise<void>)[] = [];
+
+  const graph = await connectGraph(config);
+  closers.push(graph.close);
+  const groups: GroupSettings = graph.demoGroups ? { ...graph.demoGroups, ...definedOnly(config.groups) } : config.groups;
+
+  const state = openEmbeddedState(config.dataDir);
+  closers.push(() => state.close());
+
+  const directory = new GraphDirectory(createGraphClient(graph.clientOptions));
+  const facts = new LicenseFactsReader(directory, { onPremPstnGroupId: groups.onPremPstnGroupId });
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.bot.appId ?? '',
+      MicrosoftAppPassword: config.bot.appPassword ?? '',
+      MicrosoftAppType: config.bot.appType ?? (config.bot.appId ? 'MultiTenant' : ''),
+      MicrosoftAppTenantId: config.bot.appTenantId ?? '',
+    }),
+  );
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    log.error('turn failed', { error: String(error), stack: error.stack, activityType: context.activity.type });
+    if (context.activity.type === 'message') {
+      await context.sendActivity(translator(context.activity.locale)('replies:error.generic')).catch(() => undefined);
+    }
+  };
+
+  const notifier = new ProactiveNotifier({
+    adapter,
+    botAppId: config.bot.appId ?? '',
+    conversations: state.conversations,
+    cards: state.cards,
+    directory,
+    facts,
+    log,
+  });
+  const workflow = new ApprovalWorkflow({
+    directory,
+    facts,
+    requests: state.requests,
+    audit: state.audit,
+    notifier,
+    clock,
+    approverGroupId: groups.approverGroupId,
+  });
+  const bot = new LicenseDeskBot({
+    conversationState: new ConversationState(state.storage),
+    requestDialog: new LicenseRequestDialog({ people: new PeopleFinder(directory), facts, workflow }),
+    conversations: state.conversations,
+    cardActions: new CardActionHandler(workflow, state.requests, state.conversations),
+    clock,
+    log,
+  });
+
+  const server = createServer({
+    adapter,
+    handleTurn: (context) => bot.run(context),
+    health: async () => ({ graph: graph.description }),
+    log,
+  });
+  const port = await listen(server, config.port, config.host);
+  closers.push(async () => {
+    server.close();
+    await workflow.idle();
+  });
+  const resumed = await workflow.resumeUnfinished();
+  if (resumed > 0) log.info('resuming approved requests left unfinished', { count: resumed });
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    graphBaseUrl: graph.clientOptions.baseUrl,
+    graphDescription: graph.description,
+    workflow,
+    close: async () => {
+      for (const close of closers.reverse()) await close().catch((error: unknown) => log.warn('close failed', { error: String(error) }));
+    },
+  };
+}
+
+interface ConnectedGraph {
+  clientOptions: Parameters<typeof createGraphClient>[0];
+  description: string;
+  /** In demo mode, the demo tenant's groups (configuration still wins where set). */
+  demoGroups?: GroupSettings;
+  close(): Promise<void>;
+}
+
+async function connectGraph(config: AppConfig): Promise<ConnectedGraph> {
+  switch (config.graph.kind) {
+    case 'demo': {
+      const emulator = await startDemoGraph(config.graph.tenantFile);
+      return { clientOptions: { baseUrl: emulator.url }, description: `demo tenant emulator at ${emulator.url}`, demoGroups: emulator.groups, close: () => emulator.close() };
+    }
+    case 'anonymous':
+      return { clientOptions: { baseUrl: config.graph.baseUrl }, description: `${config.graph.baseUrl} (no token)`, close: async () => undefined };
+    case 'credential':
+      return {
+        clientOptions: { baseUrl: config.graph.baseUrl, credential: new DefaultAzureCredential() },
+        description: config.graph.baseUrl,
+        close: async () => undefined,
+      };
+  }
+}
+
+function definedOnly(groups: GroupSettings): Partial<GroupSettings> {
+  return Object.fromEntries(Object.entries(groups).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,32 @@
+/**
+ * Remembers where each person can be reached: every message, installation and conversation
+ * update refreshes the sender's entry. Only a personal (1:1) conversation is kept as the
+ * reference used for proactive messages; a channel or group chat is not a private place.
+ */
+import { TurnContext, type Activity } from 'botbuilder';
+import type { ConversationDirectory } from '../ports';
+
+export function identityOf(activity: Activity): { userId: string; tenantId: string } | undefined {
+  const userId = activity.from?.aadObjectId;
+  const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
+  return userId && tenantId ? { userId, tenantId } : undefined;
+}
+
+export function isPersonalConversation(activity: Activity): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === 'personal' || (type === undefined && activity.conversation?.isGroup !== true);
+}
+
+export async function rememberSender(conversations: ConversationDirectory, activity: Activity, now: Date): Promise<void> {
+  const identity = identityOf(activity);
+  if (!identity || !activity.serviceUrl) return;
+  await conversations.remember({
+    userId: identity.userId,
+    tenantId: identity.tenantId,
+    channelUserId: activity.from.id,
+    locale: activity.locale ?? null,
+    serviceUrl: activity.serviceUrl,
+    reference: isPersonalConversation(activity) ? { ...TurnContext.getConversationReference(activity) } : null,
+    updatedAt: now.toISOString(),
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * Turns rule notes and reason codes into sentences in the reader's language. Part numbers in
+ * parameters become the product names people know ("Domestic Calling Plan", not MCOPSTN1) and
+ * country codes become country names, through the domain's explanationParams.
+ */
+import type { RuleNote } from '../domain/decision';
+import { explanationParams } from '../domain/rules';
+import { resolveLocale, type Translate } from '../i18n';
+
+export function productName(t: Translate, partNumber: string): string {
+  const key = `products:${partNumber}`;
+  const name = t(key);
+  return name === key || name === partNumber ? partNumber : name;
+}
+
+export function productList(t: Translate, partNumbers: readonly string[]): string {
+  return partNumbers.map((part) => productName(t, part)).join(t('replies:listSeparator'));
+}
+
+function countryNamer(t: Translate): (code: string) => string {
+  const locale = resolveLocale(t('replies:localeTag'));
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames([locale], { type: 'region' });
+  } catch {
+    names = undefined;
+  }
+  return (code) => names?.of(code) ?? code;
+}
+
+export function explainReason(t: Translate, code: string, params: RuleNote['params'] = {}): string {
+  const key = `reasons:${code}`;
+  const text = t(key, explanationParams(params, { productName: (part) => productName(t, part), countryName: countryNamer(t) }));
+  return text === key ? t('reasons:GRAPH_UNKNOWN') : text;
+}
+
+export function explainNotes(t: Translate, notes: readonly RuleNote[], kinds: readonly RuleNote['kind'][]): string[] {
+  return notes.filter((note) => kinds.includes(note.kind)).map((note) => explainReason(t, note.code, note.params));
+}

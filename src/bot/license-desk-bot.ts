@@ -1,0 +1,127 @@
+/**
+ * The Teams-facing bot: remembers who can be reached, strips the @mention, routes messages to
+ * the licence-request dialog, and answers Universal Action invokes (Approve / Reject / refresh)
+ * from stored state only.
+ */
+import {
+  TeamsActivityHandler,
+  TeamsInfo,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { LICENSE_REQUEST_DIALOG, type LicenseRequestDialog, type LicenseRequestOptions } from '../../dialogs/license-request-dialog';
+import { translator } from '../i18n';
+import type { Clock, ConversationDirectory } from '../ports';
+import type { Logger } from '../logger';
+import { identityOf, rememberSender } from './conversation-memory';
+import type { CardActionHandler } from './card-action-handler';
+
+export interface BotDependencies {
+  readonly conversationState: ConversationState;
+  readonly requestDialog: LicenseRequestDialog;
+  readonly conversations: ConversationDirectory;
+  readonly cardActions: CardActionHandler;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+const HELP_WORDS = new Set(['help', '/help', '?', 'aide', '帮助', '幫助', 'ヘルプ']);
+const CANCEL_WORDS = new Set(['cancel', '/cancel', 'stop', 'annuler', '取消', 'キャンセル']);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class LicenseDeskBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(deps.requestDialog);
+
+    this.onMessage(async (context, next) => {
+      await this.remember(context);
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context);
+      await context.sendActivity(translator(context.activity.locale)('replies:welcome'));
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    await this.remember(context);
+    return this.deps.cardActions.handle(context, invokeValue);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const t = translator(context.activity.locale);
+    const identity = identityOf(context.activity);
+    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+    const dialogContext = await this.dialogs.createContext(context);
+    const lower = text.toLowerCase();
+    if (CANCEL_WORDS.has(lower)) {
+      await dialogContext.cancelAllDialogs();
+      await context.sendActivity(t('replies:cancelledConversation'));
+      return;
+    }
+    if (HELP_WORDS.has(lower) || (text === '' && !dialogContext.activeDialog)) {
+      await context.sendActivity(t('replies:help'));
+      return;
+    }
+    if (!identity) {
+      await context.sendActivity(t('replies:identityMissing'));
+      return;
+    }
+    const result = await dialogContext.continueDialog();
+    if (result.status !== DialogTurnStatus.empty) return;
+    const options: LicenseRequestOptions = {
+      text,
+      mentions: await this.mentionedPeople(context),
+      requester: { id: identity.userId, tenantId: identity.tenantId, displayName: context.activity.from.name ?? identity.userId },
+    };
+    await dialogContext.beginDialog(LICENSE_REQUEST_DIALOG, options);
+  }
+
+  /** People @mentioned besides the bot, with Entra ids (from the entity, or asked of Teams). */
+  private async mentionedPeople(context: TurnContext): Promise<LicenseRequestOptions['mentions']> {
+    const botId = context.activity.recipient?.id;
+    const mentions = (context.activity.entities ?? []).filter((entity) => entity.type === 'mention');
+    const people: { name: string; userId: string | undefined }[] = [];
+    for (const entity of mentions) {
+      const mentioned = (entity as { mentioned?: { id?: string; name?: string; aadObjectId?: string } }).mentioned;
+      if (!mentioned?.id || mentioned.id === botId) continue;
+      let userId = mentioned.aadObjectId ?? (GUID.test(mentioned.id) ? mentioned.id : undefined);
+      if (!userId) {
+        userId = await TeamsInfo.getMember(context, mentioned.id)
+          .then((member) => member.aadObjectId)
+          .catch(() => undefined);
+      }
+      people.push({ name: mentioned.name ?? '', userId });
+    }
+    return people;
+  }
+
+  private async remember(context: TurnContext): Promise<void> {
+    try {
+      await rememberSender(this.deps.conversations, context.activity, this.deps.clock.now());
+    } catch (error) {
+      this.deps.log.warn('conversation reference not stored', { error: String(error) });
+    }
+  }
+}

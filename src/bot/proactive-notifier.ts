@@ -1,0 +1,155 @@
+/**
+ * Proactive messages: the approval card to each approver's personal chat (creating the 1:1
+ * conversation when the bot has none yet), in-place updates of every posted card, and the
+ * requester's outcome message with next steps. Each reader gets their own language.
+ */
+import { CardFactory, TurnContext, type CloudAdapter, type ConversationReference, type ConversationParameters, type Activity } from 'botbuilder';
+import { approvalCard } from '../../cards/approval-card';
+import { adviceAfterSuccess } from '../domain/rules';
+import type { LicenseRequest, Person } from '../domain/request';
+import { translator } from '../i18n';
+import type { ConversationDirectory, Directory, PostedCardStore, RequestNotifier, StoredConversation } from '../ports';
+import { explainReason, productList } from './explain';
+import type { LicenseFactsReader } from '../services/license-facts';
+import { catalogStock } from '../services/license-facts';
+import type { Logger } from '../logger';
+
+export interface NotifierDependencies {
+  readonly adapter: CloudAdapter;
+  readonly botAppId: string;
+  readonly conversations: ConversationDirectory;
+  readonly cards: PostedCardStore;
+  readonly directory: Directory;
+  readonly facts: LicenseFactsReader;
+  readonly log: Logger;
+}
+
+const FINAL_STATES = new Set<LicenseRequest['state']>(['completed', 'failed', 'rejected', 'cancelled']);
+
+export class ProactiveNotifier implements RequestNotifier {
+  constructor(private readonly deps: NotifierDependencies) {}
+
+  async approvalRequested(request: LicenseRequest): Promise<{ reached: number }> {
+    const seats = [...request.seats];
+    const refreshUserIds = await this.refreshUserIds(request);
+    let reached = 0;
+    for (const approver of request.approvers) {
+      try {
+        const contact = await this.deps.conversations.find(request.tenantId, approver.id);
+        const locale = contact?.locale ?? (await this.deps.directory.getUser(approver.id))?.preferredLanguage ?? null;
+        const card = approvalCard({ request, locale, seats, refreshUserIds, withActions: true });
+        const posted = await this.sendTo(request, approver, contact, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+        if (posted) {
+          await this.deps.cards.add({ requestId: request.id, approverId: approver.id, conversationReference: { ...posted.reference }, activityId: posted.activityId });
+          reached++;
+        }
+      } catch (error) {
+        this.deps.log.warn('approval card not delivered', { requestId: request.id, approverId: approver.id, error: String(error) });
+      }
+    }
+    return { reached };
+  }
+
+  async requestChanged(request: LicenseRequest): Promise<void> {
+    const seats = await this.seatsFor(request).catch(() => [...request.seats]);
+    const refreshUserIds = await this.refreshUserIds(request);
+    for (const posted of await this.deps.cards.list(request.id)) {
+      const contact = await this.deps.conversations.find(request.tenantId, posted.approverId);
+      const card = approvalCard({ request, locale: contact?.locale ?? null, seats, refreshUserIds, withActions: false });
+      try {
+        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, posted.conversationReference as Partial<ConversationReference>, async (context) => {
+          await context.updateActivity({ id: posted.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+        });
+      } catch (error) {
+        this.deps.log.warn('approval card not updated', { requestId: request.id, approverId: posted.approverId, error: String(error) });
+      }
+    }
+    if (FINAL_STATES.has(request.state)) await this.tellRequester(request);
+  }
+
+  private async tellRequester(request: LicenseRequest): Promise<void> {
+    const contact = await this.deps.conversations.find(request.tenantId, request.requester.id);
+    const t = translator(contact?.locale);
+    const params = {
+      name: request.target.displayName,
+      products: productList(t, request.action === 'assign' ? request.add : request.remove),
+      removed: productList(t, request.remove),
+      by: request.decision?.displayName ?? '',
+      comment: request.decision?.comment ?? '',
+    };
+    const lines: string[] = [];
+    switch (request.state) {
+      case 'completed': {
+        lines.push(t(request.action === 'assign' ? 'replies:outcome.assigned' : 'replies:outcome.removed', params));
+        if (request.action === 'assign' && request.remove.length > 0) lines.push(t('replies:outcome.alsoRemoved', params));
+        const facts = await this.deps.facts.read(request.target.id).catch(() => undefined);
+        if (facts) lines.push(...adviceAfterSuccess(request.add, facts.user).map((note) => `- ${explainReason(t, note.code, note.params)}`));
+        break;
+      }
+      case 'failed':
+        lines.push(t('replies:outcome.failed', params), explainReason(t, request.outcome?.reasonCode ?? 'GRAPH_UNKNOWN', request.outcome?.params));
+        break;
+      case 'rejected':
+        lines.push(t(request.decision?.comment ? 'replies:outcome.rejectedWithComment' : 'replies:outcome.rejected', params));
+        break;
+      default:
+        lines.push(t('replies:outcome.cancelled', params));
+    }
+    await this.sendTo(request, request.requester, contact, { type: 'message', text: lines.join('\n\n') }).catch((error: unknown) => {
+      this.deps.log.warn('requester not notified', { requestId: request.id, error: String(error) });
+    });
+  }
+
+  /**
+   * Sends to a person's personal chat. Without a stored 1:1 reference the conversation is created
+   * (Teams returns the existing 1:1 chat) on the service URL of the requester's tenant.
+   */
+  private async sendTo(
+    request: LicenseRequest,
+    person: Person,
+    contact: StoredConversation | undefined,
+    activity: Partial<Activity>,
+  ): Promise<{ reference: Partial<ConversationReference>; activityId: string } | undefined> {
+    let sent: { reference: Partial<ConversationReference>; activityId: string } | undefined;
+    const deliver = async (context: TurnContext) => {
+      const response = await context.sendActivity(activity);
+      sent = { reference: TurnContext.getConversationReference(context.activity), activityId: response?.id ?? '' };
+    };
+    if (contact?.reference) {
+      await this.deps.adapter.continueConversationAsync(this.deps.botAppId, contact.reference as Partial<ConversationReference>, deliver);
+      return sent;
+    }
+    const via = contact ?? (await this.deps.conversations.find(request.tenantId, request.requester.id));
+    const bot = (via?.reference as Partial<ConversationReference> | null)?.bot ?? (await this.anyBotAccount(request));
+    if (!via || !bot) throw new Error('No Teams service URL known for this tenant yet');
+    const parameters: ConversationParameters = {
+      isGroup: false,
+      bot,
+      members: [{ id: contact?.channelUserId ?? person.id, name: person.displayName, aadObjectId: person.id }],
+      tenantId: request.tenantId,
+      channelData: { tenant: { id: request.tenantId } },
+      activity: undefined as unknown as Activity,
+    };
+    await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', via.serviceUrl, 'https://api.botframework.com', parameters, deliver);
+    return sent;
+  }
+
+  private async anyBotAccount(request: LicenseRequest) {
+    const requester = await this.deps.conversations.find(request.tenantId, request.requester.id);
+    return (requester?.reference as Partial<ConversationReference> | null)?.bot;
+  }
+
+  private async refreshUserIds(request: LicenseRequest): Promise<string[]> {
+    const ids: string[] = [];
+    for (const approver of request.approvers) {
+      const contact = await this.deps.conversations.find(request.tenantId, approver.id);
+      ids.push(contact?.channelUserId ?? approver.id);
+    }
+    return ids;
+  }
+
+  private async seatsFor(request: LicenseRequest) {
+    const stock = catalogStock(await this.deps.directory.listSubscribedSkus());
+    return stock.filter((sku) => request.add.includes(sku.partNumber));
+  }
+}

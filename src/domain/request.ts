@@ -1,0 +1,63 @@
+/**
+ * A licence request as it is stored. Everything the bot needs to finish a request after a restart
+ * lives here; card data never overrides it.
+ */
+import type { LicenseAction, RuleNote } from './decision';
+
+export type RequestState =
+  | 'pending' // waiting for an approver
+  | 'approved' // decided; the Graph write has not been claimed yet
+  | 'assigning' // an instance claimed the Graph write; outcome unknown until recorded
+  | 'completed' // Graph confirmed the change
+  | 'failed' // Graph refused, or the re-check at approval time refused; reason recorded
+  | 'rejected'
+  | 'cancelled';
+
+export interface Person {
+  /** Entra object id. */
+  readonly id: string;
+  readonly displayName: string;
+}
+
+export interface Decider extends Person {
+  readonly at: string;
+  readonly comment?: string;
+}
+
+export interface RequestOutcome {
+  readonly at: string;
+  /** A reason code (rules or Graph mapping) when the request failed. */
+  readonly reasonCode?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** Graph's answer, kept for the audit trail (status and error code, never a token). */
+  readonly graph?: { readonly status?: number; readonly code?: string; readonly message?: string };
+}
+
+export interface SeatCount {
+  readonly partNumber: string;
+  readonly enabled: number;
+  readonly consumed: number;
+}
+
+export interface LicenseRequest {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly requester: Person;
+  readonly target: Person & { readonly userPrincipalName: string };
+  readonly action: LicenseAction;
+  /** What was asked, as catalog part numbers. */
+  readonly requested: readonly string[];
+  /** What the rules turned it into: one assignLicense call adds and removes these. */
+  readonly add: readonly string[];
+  readonly remove: readonly string[];
+  readonly notes: readonly RuleNote[];
+  /** Seat counts of the licences to add, as read when the request was submitted (shown on the card). */
+  readonly seats: readonly SeatCount[];
+  readonly approvers: readonly Person[];
+  readonly approverSource: 'manager' | 'approverGroup';
+  readonly state: RequestState;
+  readonly decision?: Decider;
+  readonly outcome?: RequestOutcome;
+}

@@ -1,0 +1,53 @@
+/**
+ * Traditional Chinese vocabulary. Product names from the zh-TW seed (001), including its machine
+ * translations ("手機系統", "語音會議", "通訊信用額度"). Spaces are optional between CJK characters.
+ */
+import { DEFAULT_CALLING_PLAN } from '../catalog';
+import { withQualifier } from './compose';
+import type { Vocabulary } from './types';
+
+const CALLING_PLAN = ['通話方案', '國內通話方案', '通話計劃', '通話計畫'];
+const minutes = (count: number): string[] => [`${count}分鐘`, `${count}分`, `${count} minutes`, `${count} min`];
+
+export const ZH_TW: Vocabulary = {
+  language: 'zh-TW',
+  products: [
+    {
+      partNumber: 'ENTERPRISEPREMIUM',
+      phrases: ['企業版e5', '企業e5', '企業版e5 含音訊會議', '企業版e5 含電話系統', 'e5 含音訊會議'],
+    },
+    {
+      partNumber: 'ENTERPRISEPREMIUM_NOPSTNCONF',
+      phrases: ['企業版e5 不含音訊會議', '企業e5 不含音訊會議', 'e5 不含音訊會議', 'e5 無音訊會議'],
+    },
+    { partNumber: 'ENTERPRISEPACK', phrases: ['企業版e3', '企業e3'] },
+    { partNumber: 'STANDARDPACK', phrases: ['企業版e1', '企業e1'] },
+    { partNumber: 'MCOSTANDARD', phrases: ['skype for business online 獨立方案 2', '商務用 skype online 方案 2', 'skype 方案 2'] },
+    { partNumber: 'MCOEV', phrases: ['電話系統', '手機系統', 'teams 電話系統', 'teams 電話'] },
+    { partNumber: DEFAULT_CALLING_PLAN, phrases: ['通話方案', '通話計劃', '通話計畫'] },
+    { partNumber: 'MCOPSTN1', phrases: ['國內通話方案', '國內通話計劃'] },
+    { partNumber: 'MCOPSTN5', phrases: withQualifier(CALLING_PLAN, minutes(120)) },
+    { partNumber: 'MCOPSTN6', phrases: withQualifier(CALLING_PLAN, minutes(240)) },
+    {
+      partNumber: 'MCOPSTN2',
+      phrases: ['國內及國際通話方案', '國內和國際通話方案', '國內與國際通話方案', '國內&國際通話方案', '國際通話方案', '國際通話計劃'],
+    },
+    { partNumber: 'MCOMEETADV', phrases: ['音訊會議', '音訊會議 訂閱', '語音會議', '電話會議', '撥入會議'] },
+    {
+      partNumber: 'MCOMEETACPEA',
+      phrases: ['每分鐘付費語音會議', '每分鐘付費音訊會議', '音訊會議每分鐘付費', '按分鐘付費音訊會議', '按分鐘付費', '每分鐘付費'],
+    },
+    { partNumber: 'MCOPSTNPP', phrases: ['通訊點數', '通訊信用額度', '通訊信用', '通信點數'] },
+  ],
+  assignVerbs: ['指派', '分配', '授予', '開通', '新增', '添加', '增加', '申請', '設定', '加上', '安排'],
+  removeVerbs: ['移除', '刪除', '刪掉', '去掉', '去除', '取消', '撤銷', '撤回', '收回', '回收', '拿掉', '解除', '停用', '關閉'],
+  personFollows: ['給', '為', '幫', '替'],
+  personPrecedes: ['的', '需要', '想要', '要'],
+  sourceFollows: ['從'],
+  sourcePrecedes: [],
+  self: ['我', '我的', '本人', '自己'],
+  articles: ['一個', '一份', '一張', '個'],
+  licenceNouns: ['授權', '授權許可', '許可證', '許可', '訂閱', '方案'],
+  fillers: ['請', '麻煩', '麻煩你', '幫忙', '謝謝', '多謝', '吧', '嗎', '呢', '啊', '一下', '和', '及', '以及', '與', '還有', '把', '將', '並', '您好', '你好', '使用者', '用戶', '同事', '了', '所有', '全部'],
+  pluralSuffixes: [],
+};

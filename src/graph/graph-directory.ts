@@ -1,0 +1,125 @@
+/**
+ * Directory over Microsoft Graph v1.0. Every call names the properties it needs in $select,
+ * because Graph returns only default properties otherwise; skuIds always come from subscribedSkus.
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type {
+  Directory,
+  DirectorySku,
+  DirectoryUser,
+  DirectoryUserLicenses,
+  LicenseAssignment,
+} from '../ports';
+import { classifyGraphError } from './graph-errors';
+import { noRetry } from './graph-client';
+import { odataString, toDirectorySku, toDirectoryUser, toUserLicenses } from './graph-shapes';
+
+const USER_FIELDS = 'id,displayName,userPrincipalName,mail,givenName,surname,usageLocation,preferredLanguage';
+const LICENSE_FIELDS = `${USER_FIELDS},assignedLicenses,licenseAssignmentStates`;
+const SEARCH_LIMIT = 25;
+const MEMBERS_PAGE = 999;
+
+interface Page<T> {
+  value?: T[];
+  '@odata.nextLink'?: string;
+}
+
+export class GraphDirectory implements Directory {
+  constructor(private readonly client: Client) {}
+
+  async searchUsers(text: string): Promise<DirectoryUser[]> {
+    const value = odataString(text.trim());
+    const filter = ['displayName', 'givenName', 'surname', 'userPrincipalName', 'mail']
+      .map((property) => `startswith(${property},${value})`)
+      .join(' or ');
+    const page = await this.call<Page<unknown>>(() =>
+      this.client.api('/users').filter(filter).select(USER_FIELDS).top(SEARCH_LIMIT).get(),
+    );
+    return (page.value ?? []).map(toDirectoryUser);
+  }
+
+  async getUser(idOrUpn: string): Promise<DirectoryUser | undefined> {
+    return this.orUndefined(async () =>
+      toDirectoryUser(await this.call(() => this.client.api(`/users/${encodeURIComponent(idOrUpn)}`).select(USER_FIELDS).get())),
+    );
+  }
+
+  async getUserLicenses(userId: string): Promise<DirectoryUserLicenses> {
+    const raw = await this.call(() => this.client.api(`/users/${encodeURIComponent(userId)}`).select(LICENSE_FIELDS).get());
+    return toUserLicenses(raw);
+  }
+
+  async getManager(userId: string): Promise<DirectoryUser | undefined> {
+    return this.orUndefined(async () =>
+      toDirectoryUser(
+        await this.call(() => this.client.api(`/users/${encodeURIComponent(userId)}/manager`).select(USER_FIELDS).get()),
+      ),
+    );
+  }
+
+  async listSubscribedSkus(): Promise<DirectorySku[]> {
+    const page = await this.call<Page<unknown>>(() => this.client.api('/subscribedSkus').get());
+    return (page.value ?? []).map(toDirectorySku);
+  }
+
+  async memberGroups(userId: string, groupIds: readonly string[]): Promise<string[]> {
+    if (groupIds.length === 0) return [];
+    const result = await this.call<Page<string>>(() =>
+      this.client.api(`/users/${encodeURIComponent(userId)}/checkMemberGroups`).post({ groupIds }),
+    );
+    return (result.value ?? []).filter((id): id is string => typeof id === 'string');
+  }
+
+  async listGroupMembers(groupId: string): Promise<DirectoryUser[]> {
+    const members: DirectoryUser[] = [];
+    let page = await this.call<Page<Record<string, unknown>>>(() =>
+      this.client.api(`/groups/${encodeURIComponent(groupId)}/members`).select(USER_FIELDS).top(MEMBERS_PAGE).get(),
+    );
+    for (;;) {
+      for (const member of page.value ?? []) {
+        // Groups can hold devices, service principals and nested groups; approvers are people.
+        const type = member['@odata.type'];
+        if (type === undefined || type === '#microsoft.graph.user') members.push(toDirectoryUser(member));
+      }
+      const next = page['@odata.nextLink'];
+      if (!next) return members;
+      page = await this.call(() => this.client.api(next).get());
+    }
+  }
+
+  async getGroupName(groupId: string): Promise<string | undefined> {
+    return this.orUndefined(async () => {
+      const group = await this.call<{ displayName?: unknown }>(() =>
+        this.client.api(`/groups/${encodeURIComponent(groupId)}`).select('id,displayName').get(),
+      );
+      return typeof group.displayName === 'string' ? group.displayName : undefined;
+    });
+  }
+
+  async assignLicense(userId: string, change: LicenseAssignment): Promise<void> {
+    // No SDK retry: a write whose outcome is unknown must be checked by re-reading the user first.
+    await this.call(() =>
+      this.client
+        .api(`/users/${encodeURIComponent(userId)}/assignLicense`)
+        .middlewareOptions(noRetry())
+        .post({ addLicenses: change.addLicenses, removeLicenses: change.removeLicenses }),
+    );
+  }
+
+  private async call<T>(request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw classifyGraphError(error);
+    }
+  }
+
+  private async orUndefined<T>(request: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await request();
+    } catch (error) {
+      if (classifyGraphError(error).status === 404) return undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The one Graph write of an approved request. Before every attempt it re-reads the user and
+ * re-checks the rules (seats may have run out since approval), writes only what is still missing,
+ * and treats a write whose outcome is unknown (timeout, 5xx, reset) by reading the user again
+ * instead of blindly writing twice.
+ */
+import type { LicenseRequest, RequestOutcome } from '../domain/request';
+import { evaluate } from '../domain/rules';
+import { DirectoryError, type Directory } from '../ports';
+import { skuIdOf, type LicenseFactsReader } from './license-facts';
+
+export type WriteOutcome =
+  | { kind: 'done'; graph: RequestOutcome['graph'] }
+  | { kind: 'failed'; reasonCode: string; params?: Record<string, string | number>; graph?: RequestOutcome['graph'] };
+
+const MAX_ATTEMPTS = 6;
+const MAX_WAIT_SECONDS = 30;
+
+export class LicenseWriter {
+  constructor(
+    private readonly directory: Directory,
+    private readonly facts: LicenseFactsReader,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
+
+  async apply(request: LicenseRequest): Promise<WriteOutcome> {
+    let lastError: DirectoryError | undefined;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      try {
+        const facts = await this.facts.read(request.target.id);
+        const held = new Set(facts.user.licenses.map((license) => license.partNumber));
+        const toAdd = request.add.filter((part) => !held.has(part));
+        const toRemove = request.remove.filter((part) => held.has(part));
+        if (toAdd.length === 0 && toRemove.length === 0) {
+          return { kind: 'done', graph: lastError ? graphOf(lastError) : { status: 200 } };
+        }
+        const recheck = evaluate({ action: request.action, requested: request.requested }, facts.user, facts.tenant);
+        const refusal = recheck.notes.find((note) => note.kind === 'refusal');
+        if (refusal) return { kind: 'failed', reasonCode: refusal.code, params: { ...refusal.params } };
+
+        const missing = [...toAdd, ...toRemove].find((part) => !skuIdOf(facts.skus, part));
+        if (missing) return { kind: 'failed', reasonCode: 'SKU_NOT_PURCHASED', params: { partNumber: missing } };
+        await this.directory.assignLicense(request.target.id, {
+          addLicenses: toAdd.map((part) => ({ skuId: skuIdOf(facts.skus, part) as string, disabledPlans: [] })),
+          removeLicenses: toRemove.map((part) => skuIdOf(facts.skus, part) as string),
+        });
+        return { kind: 'done', graph: { status: 200 } };
+      } catch (error) {
+        if (!(error instanceof DirectoryError)) throw error;
+        lastError = error;
+        if (error.reason === 'GRAPH_THROTTLED') {
+          await this.sleep(Math.min(error.retryAfterSeconds ?? 2 ** attempt, MAX_WAIT_SECONDS) * 1000);
+          continue;
+        }
+        if (error.outcomeUnknown) {
+          await this.sleep(Math.min(2 ** attempt, MAX_WAIT_SECONDS) * 250);
+          continue; // the next attempt re-reads the user: Graph may have applied the write
+        }
+        return { kind: 'failed', reasonCode: error.reason, graph: graphOf(error) };
+      }
+    }
+    return { kind: 'failed', reasonCode: lastError?.reason ?? 'GRAPH_UNAVAILABLE', graph: lastError ? graphOf(lastError) : undefined };
+  }
+}
+
+function graphOf(error: DirectoryError): RequestOutcome['graph'] {
+  return { status: error.status, code: error.graphCode, message: error.graphMessage };
+}

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { approvalCard, type AdaptiveCardJson } from '../../cards/approval-card';
+import { explainReason, productName } from '../../src/bot/explain';
+import { translator } from '../../src/i18n';
+import { AC, installDom, parseCard } from './adaptive-cards-host';
+import { APPROVER_MRI, CARD_CASES, REQUEST_ID, REQUESTER, TARGET, TARGET_UPN, requestIn } from './request-fixtures';
+
+const LOCALES = ['en', 'fr', 'ja', 'zh-CN', 'zh-TW'] as const;
+
+/** Every template this module fills, so a new template joins the same checks. */
+const TEMPLATES = [{ name: 'approval card', fill: approvalCard }] as const;
+
+interface JsonObject {
+  readonly [key: string]: unknown;
+}
+
+function objectsIn(value: unknown): JsonObject[] {
+  if (Array.isArray(value)) return value.flatMap(objectsIn);
+  if (typeof value !== 'object' || value === null) return [];
+  return [value as JsonObject, ...Object.values(value).flatMap(objectsIn)];
+}
+
+function versionAtMost(version: string, major: number, minor: number): boolean {
+  const [maj = NaN, min = NaN] = version.split('.').map(Number);
+  return maj < major || (maj === major && min <= minor);
+}
+
+function renderText(json: AdaptiveCardJson): { text: string; buttons: string[]; inputs: number } {
+  const { card } = parseCard(json);
+  const element = card.render();
+  assert.ok(element, 'the card renders to an element');
+  return {
+    text: element.textContent ?? '',
+    buttons: Array.from(element.querySelectorAll('button')).map((button) => button.textContent ?? ''),
+    inputs: element.querySelectorAll('input, textarea').length,
+  };
+}
+
+describe('approval card', () => {
+  let removeDom: () => void = () => undefined;
+  before(() => {
+    removeDom = installDom();
+  });
+  after(() => removeDom());
+
+  for (const template of TEMPLATES) {
+    for (const cardCase of CARD_CASES) {
+      for (const locale of LOCALES) {
+        describe(`${template.name}: ${cardCase.name} (${locale})`, () => {
+          const json = template.fill({ ...cardCase.view, locale });
+          const objects = objectsIn(json);
+
+          it('binds every ${…} expression', () => {
+            assert.doesNotMatch(JSON.stringify(json), /\$\{/);
+          });
+
+          it('parses and validates with the official Adaptive Cards library', () => {
+            const { parseEvents, validationEvents } = parseCard(json);
+            assert.deepEqual(parseEvents, []);
+            assert.deepEqual(validationEvents, []);
+          });
+
+          it('uses known element and action types only, unique ids, version ≤ 1.5', () => {
+            assert.ok(versionAtMost(json.version, 1, 5), `version ${json.version}`);
+            for (const object of objects) {
+              const type = object['type'];
+              // Columns and text runs are parsed by their parents and are not registered on their own.
+              if (typeof type !== 'string' || ['AdaptiveCard', 'Column', 'TextRun'].includes(type)) continue;
+              const registration =
+                AC.GlobalRegistry.elements.findByName(type) ?? AC.GlobalRegistry.actions.findByName(type);
+              assert.ok(registration, `unknown type ${type}`);
+              assert.ok(registration.schemaVersion.compareTo(AC.Versions.v1_5) <= 0, `${type} is newer than 1.5`);
+            }
+            const ids = objects.map((object) => object['id']).filter((id) => typeof id === 'string');
+            assert.equal(new Set(ids).size, ids.length, `duplicate ids in ${ids.join(', ')}`);
+          });
+
+          it('refreshes only while the request is open, for the approvers', () => {
+            const refresh = json['refresh'] as { action?: JsonObject; userIds?: unknown } | undefined;
+            if (!cardCase.refresh) {
+              assert.equal(refresh, undefined);
+              return;
+            }
+            assert.deepEqual(refresh?.action, { type: 'Action.Execute', verb: 'refresh', data: { requestId: REQUEST_ID } });
+            assert.deepEqual(refresh?.userIds, [APPROVER_MRI, 'approver-id']);
+          });
+
+          it('offers the comment box and Approve/Reject only on the approver view of a pending request', () => {
+            const executes = objects.filter((object) => object['type'] === 'Action.Execute' && object['verb'] !== 'refresh');
+            const inputs = objects.filter((object) => object['type'] === 'Input.Text');
+            if (!cardCase.buttons) {
+              assert.deepEqual(executes, []);
+              assert.deepEqual(inputs, []);
+              return;
+            }
+            assert.deepEqual(
+              executes.map((action) => [action['verb'], action['style'], action['data']]),
+              [
+                ['approve', 'positive', { requestId: REQUEST_ID }],
+                ['reject', 'destructive', { requestId: REQUEST_ID }],
+              ],
+            );
+            assert.deepEqual(
+              inputs.map((input) => [input['id'], input['isRequired'], input['maxLength']]),
+              [['comment', undefined, 500]],
+            );
+          });
+
+          it('renders to HTML with the requester, the user and buttons only when offered', () => {
+            const rendered = renderText(json);
+            assert.ok(rendered.text.includes(REQUESTER), 'requester shown');
+            assert.ok(rendered.text.includes(TARGET) && rendered.text.includes(TARGET_UPN), 'user shown');
+            assert.ok(rendered.text.includes(REQUEST_ID), 'request id shown');
+            assert.equal(rendered.buttons.length, cardCase.buttons ? 2 : 0);
+            assert.equal(rendered.inputs, cardCase.buttons ? 1 : 0);
+          });
+
+          it('shows products, rule notes and the failure reason in the reader’s language', () => {
+            const t = translator(locale);
+            const { text } = renderText(json);
+            const { request } = cardCase.view;
+            for (const partNumber of [...request.add, ...request.remove]) {
+              assert.ok(text.includes(productName(t, partNumber)), `product ${partNumber}`);
+            }
+            for (const note of request.notes) {
+              const explanation = explainReason(t, note.code, note.params);
+              const shown = note.kind === 'change' || note.kind === 'advice';
+              assert.equal(text.includes(explanation), shown, `${note.kind} note ${note.code}`);
+            }
+            const reasonCode = request.outcome?.reasonCode;
+            if (request.state === 'failed' && reasonCode) {
+              assert.ok(text.includes(explainReason(t, reasonCode, request.outcome?.params)), 'failure reason');
+            }
+          });
+
+          if (locale === 'en') {
+            it('says what happened in English', () => {
+              const { text, buttons } = renderText(json);
+              const heading = objects.find((object) => object['style'] === 'heading');
+              assert.equal(heading?.['text'], cardCase.title);
+              for (const expected of cardCase.texts) assert.ok(text.includes(expected), `shows "${expected}"`);
+              if (cardCase.buttons) assert.deepEqual(buttons, ['Approve', 'Reject']);
+            });
+          }
+        });
+      }
+    }
+  }
+
+  describe('content details', () => {
+    const base = { locale: 'en', seats: [], refreshUserIds: [], withActions: true } as const;
+
+    it('keeps text that looks like a template binding literal', () => {
+      const request = requestIn('pending', { requester: { id: 'x', displayName: '${title} {{name}}' } });
+      const json = approvalCard({ ...base, request });
+      assert.ok(JSON.stringify(json).includes('${title} {{name}}'));
+    });
+
+    it('counts free seats and never shows a negative number', () => {
+      const json = approvalCard({
+        ...base,
+        request: requestIn('pending'),
+        seats: [{ partNumber: 'MCOEV', enabled: 3, consumed: 5 }],
+      });
+      const texts = objectsIn(json).map((object) => object['text']);
+      assert.ok(texts.includes('free 0 of 3'));
+    });
+
+    it('drops repeated refresh user ids and keeps at most 60', () => {
+      const ids = Array.from({ length: 70 }, (_, index) => `29:user-${index}`);
+      const json = approvalCard({ ...base, request: requestIn('pending'), refreshUserIds: [...ids, ids[0] ?? ''] });
+      const refresh = json['refresh'] as { userIds: string[] };
+      assert.deepEqual(refresh.userIds, ids.slice(0, 60));
+    });
+
+    it('hides the lists a request does not need', () => {
+      const json = approvalCard({ ...base, request: requestIn('pending', { remove: [], notes: [] }) });
+      const texts = objectsIn(json).map((object) => object['text']);
+      for (const label of ['Licences to remove', 'Changes made to the request', 'Good to know', 'Seats']) {
+        assert.ok(!texts.includes(label), `${label} hidden`);
+      }
+      assert.ok(texts.includes('Licences to add'));
+    });
+  });
+});

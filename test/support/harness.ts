@@ -1,0 +1,97 @@
+/**
+ * Starts the real pieces for an integration test: the Graph tenant emulator over HTTP, the
+ * capturing Bot Connector, and License Desk itself (restify, CloudAdapter, SQLite state) on
+ * loopback ports, with a fresh data directory.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLicenseDesk, type RunningLicenseDesk } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startGraphEmulator, type GraphEmulator } from '../../src/emulator/graph-emulator';
+import { loadTenantFile, type TenantFile } from '../../src/emulator/tenant-file';
+import { CapturingConnector } from './capturing-connector';
+import { TeamsUser } from './teams-user';
+
+export const FABRIKAM_TENANT_FILE = path.resolve(__dirname, '../../../test/fixtures/fabrikam-tenant.json');
+
+export interface Harness {
+  readonly tenant: TenantFile;
+  readonly emulator: GraphEmulator;
+  readonly connector: CapturingConnector;
+  readonly dataDir: string;
+  app: RunningLicenseDesk;
+  environment: Record<string, string>;
+  /** A Teams user of the tenant, by display name. */
+  user(displayName: string, locale?: string): TeamsUser;
+  userId(displayName: string): string;
+  groupId(displayName: string): string;
+  skuId(partNumber: string): string;
+  restartBot(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { tenantFile?: string; environment?: Record<string, string> } = {}): Promise<Harness> {
+  const tenant = loadTenantFile(options.tenantFile ?? FABRIKAM_TENANT_FILE);
+  const emulator = await startGraphEmulator({ tenant, port: 0, host: '127.0.0.1' });
+  const connector = new CapturingConnector();
+  await connector.start();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'license-desk-it-'));
+  const groupId = (name: string) => {
+    const group = tenant.groups.find((candidate) => candidate.displayName === name);
+    if (!group) throw new Error(`No group ${name} in the test tenant`);
+    return group.id;
+  };
+  const environment: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    GRAPH_BASE_URL: emulator.url,
+    DATA_DIR: dataDir,
+    LICENSE_APPROVER_GROUP_ID: tenant.groups.find((g) => g.displayName === 'License approvers')?.id ?? '',
+    ONPREM_PSTN_GROUP_ID: tenant.groups.find((g) => g.displayName === 'Hybrid PSTN')?.id ?? '',
+    LOG_LEVEL: 'error',
+    ...options.environment,
+  };
+  const start = () => startLicenseDesk(loadConfig(environment), { log: createLogger('error') });
+  const harness: Harness = {
+    tenant,
+    emulator,
+    connector,
+    dataDir,
+    environment,
+    app: await start(),
+    user(displayName, locale) {
+      const person = tenant.users.find((candidate) => candidate.displayName === displayName);
+      if (!person) throw new Error(`No user ${displayName} in the test tenant`);
+      return new TeamsUser({ aadObjectId: person.id, name: person.displayName, tenantId: tenant.tenantId, locale }, () => harness.app.url, connector);
+    },
+    userId(displayName) {
+      const person = tenant.users.find((candidate) => candidate.displayName === displayName);
+      if (!person) throw new Error(`No user ${displayName} in the test tenant`);
+      return person.id;
+    },
+    groupId,
+    skuId(partNumber) {
+      const sku = tenant.subscribedSkus.find((candidate) => candidate.skuPartNumber === partNumber);
+      if (!sku) throw new Error(`No SKU ${partNumber} in the test tenant`);
+      return sku.skuId;
+    },
+    async restartBot() {
+      await harness.app.close();
+      harness.app = await start();
+    },
+    async close() {
+      await harness.app.close();
+      await connector.stop();
+      await emulator.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** The text of a captured message and of any card it carries, for assertions on what people read. */
+export function readableText(activity: { text?: string; attachments?: { content: any }[] }): string {
+  return [activity.text ?? '', ...(activity.attachments ?? []).map((a) => JSON.stringify(a.content))].join('\n');
+}

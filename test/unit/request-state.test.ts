@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import type { LicenseRequest, Person, RequestState } from '../../src/domain/request';
+import { isFinal, isOpen, transition, type RequestEvent, type TransitionResult } from '../../src/domain/request-state';
+
+const requester: Person = { id: 'user-requester', displayName: 'Rita Requester' };
+const approver: Person = { id: 'user-manager', displayName: 'Mona Manager' };
+const otherApprover: Person = { id: 'user-other', displayName: 'Otto Other' };
+const created = '2024-05-01T08:00:00.000Z';
+const now = new Date('2024-05-02T09:30:00.000Z');
+
+function request(state: RequestState, decidedBy?: Person): LicenseRequest {
+  return {
+    id: 'req-1',
+    tenantId: 'tenant-1',
+    createdAt: created,
+    updatedAt: created,
+    requester,
+    target: { id: 'user-alice', displayName: 'Alice', userPrincipalName: 'alice@contoso.example' },
+    action: 'assign',
+    requested: ['MCOPSTN1'],
+    add: ['MCOEV', 'MCOPSTN1'],
+    remove: [],
+    notes: [],
+    seats: [],
+    approvers: [approver, otherApprover],
+    approverSource: 'approverGroup',
+    state,
+    ...(decidedBy ? { decision: { ...decidedBy, at: created } } : {}),
+  };
+}
+
+const approve = (by: Person = approver, comment?: string): RequestEvent => ({ type: 'approve', by, ...(comment ? { comment } : {}) });
+const reject = (by: Person = approver, comment?: string): RequestEvent => ({ type: 'reject', by, ...(comment ? { comment } : {}) });
+const cancel: RequestEvent = { type: 'cancel', by: requester };
+const claim: RequestEvent = { type: 'claimAssignment' };
+const complete: RequestEvent = { type: 'complete', outcome: { graph: { status: 200 } } };
+const fail: RequestEvent = { type: 'fail', reasonCode: 'GRAPH_NO_LICENSES', params: { partNumber: 'MCOEV' }, graph: { status: 400, code: 'Request_BadRequest' } };
+
+const ALL_STATES: readonly RequestState[] = ['pending', 'approved', 'assigning', 'completed', 'failed', 'rejected', 'cancelled'];
+
+function changedTo(result: TransitionResult, state: RequestState): LicenseRequest {
+  assert.equal(result.kind, 'changed');
+  assert.equal(result.request.state, state);
+  assert.equal(result.request.updatedAt, now.toISOString());
+  return result.request;
+}
+
+describe('request-state.transition', () => {
+  describe('allowed transitions', () => {
+    it('pending → approved records the approver, time and comment', () => {
+      const next = changedTo(transition(request('pending'), approve(approver, ' fine by me '), now), 'approved');
+      assert.deepEqual(next.decision, { id: approver.id, displayName: approver.displayName, at: now.toISOString(), comment: 'fine by me' });
+    });
+
+    it('pending → approved without a comment stores none', () => {
+      const next = changedTo(transition(request('pending'), approve(), now), 'approved');
+      assert.equal('comment' in (next.decision ?? {}), false);
+    });
+
+    it('pending → rejected records the approver and comment', () => {
+      const next = changedTo(transition(request('pending'), reject(otherApprover, 'not needed'), now), 'rejected');
+      assert.deepEqual(next.decision, { id: otherApprover.id, displayName: otherApprover.displayName, at: now.toISOString(), comment: 'not needed' });
+    });
+
+    it('pending → cancelled records who cancelled', () => {
+      const next = changedTo(transition(request('pending'), cancel, now), 'cancelled');
+      assert.equal(next.decision?.id, requester.id);
+    });
+
+    it('approved → assigning', () => {
+      const next = changedTo(transition(request('approved', approver), claim, now), 'assigning');
+      assert.equal(next.decision?.id, approver.id);
+    });
+
+    it('assigning → completed records the outcome time and Graph answer', () => {
+      const next = changedTo(transition(request('assigning', approver), complete, now), 'completed');
+      assert.deepEqual(next.outcome, { at: now.toISOString(), graph: { status: 200 } });
+    });
+
+    it('assigning → failed records the reason', () => {
+      const next = changedTo(transition(request('assigning', approver), fail, now), 'failed');
+      assert.deepEqual(next.outcome, {
+        at: now.toISOString(),
+        reasonCode: 'GRAPH_NO_LICENSES',
+        params: { partNumber: 'MCOEV' },
+        graph: { status: 400, code: 'Request_BadRequest' },
+      });
+    });
+
+    it('approved → failed when the re-check refuses', () => {
+      const next = changedTo(transition(request('approved', approver), { type: 'fail', reasonCode: 'NO_FREE_SEATS' }, now), 'failed');
+      assert.deepEqual(next.outcome, { at: now.toISOString(), reasonCode: 'NO_FREE_SEATS' });
+    });
+
+    it('never mutates the request it was given', () => {
+      const original = request('pending');
+      const copy = structuredClone(original);
+      transition(original, approve(), now);
+      assert.deepEqual(original, copy);
+    });
+  });
+
+  describe('repeating an event is idempotent', () => {
+    const cases: readonly [string, LicenseRequest, RequestEvent][] = [
+      ['the same approver approves again', request('approved', approver), approve()],
+      ['the same approver approves while assigning', request('assigning', approver), approve()],
+      ['the same approver approves after completion', request('completed', approver), approve()],
+      ['the same approver approves after failure', request('failed', approver), approve()],
+      ['the same approver rejects again', request('rejected', approver), reject()],
+      ['cancel again', request('cancelled', requester), cancel],
+      ['claim again while assigning', request('assigning', approver), claim],
+      ['complete again', request('completed', approver), complete],
+      ['fail again', request('failed', approver), fail],
+    ];
+    for (const [name, before, event] of cases) {
+      it(name, () => {
+        const result = transition(before, event, now);
+        assert.equal(result.kind, 'unchanged');
+        assert.equal(result.request, before);
+      });
+    }
+  });
+
+  describe('approve and reject never overturn a decision', () => {
+    const cases: readonly [string, LicenseRequest, RequestEvent][] = [
+      ['approve after reject', request('rejected', approver), approve()],
+      ['reject after approve', request('approved', approver), reject()],
+      ['reject while assigning', request('assigning', approver), reject()],
+      ['reject after completion', request('completed', approver), reject()],
+      ['another approver approves an approved request', request('approved', approver), approve(otherApprover)],
+      ['another approver rejects a rejected request', request('rejected', approver), reject(otherApprover)],
+      ['approve a cancelled request', request('cancelled', requester), approve()],
+      ['reject a cancelled request', request('cancelled', requester), reject()],
+      ['cancel an approved request', request('approved', approver), cancel],
+      ['cancel a rejected request', request('rejected', approver), cancel],
+      ['cancel a completed request', request('completed', approver), cancel],
+    ];
+    for (const [name, before, event] of cases) {
+      it(name, () => {
+        const result = transition(before, event, now);
+        assert.equal(result.kind, 'refused');
+        assert.equal(result.kind === 'refused' && result.reason, 'ALREADY_DECIDED');
+        assert.equal(result.request, before);
+      });
+    }
+  });
+
+  describe('invalid transitions are refused', () => {
+    const allowedFrom: Readonly<Record<'claimAssignment' | 'complete' | 'fail', readonly RequestState[]>> = {
+      claimAssignment: ['approved', 'assigning'],
+      complete: ['assigning', 'completed'],
+      fail: ['approved', 'assigning', 'failed'],
+    };
+    const events = { claimAssignment: claim, complete, fail };
+    for (const [type, states] of Object.entries(allowedFrom) as [keyof typeof events, readonly RequestState[]][]) {
+      for (const state of ALL_STATES.filter((candidate) => !states.includes(candidate))) {
+        it(`${type} from ${state}`, () => {
+          const before = request(state, state === 'pending' ? undefined : approver);
+          const result = transition(before, events[type], now);
+          assert.equal(result.kind, 'refused');
+          assert.equal(result.kind === 'refused' && result.reason, 'INVALID_TRANSITION');
+          assert.equal(result.request, before);
+        });
+      }
+    }
+  });
+
+  it('a full approval run ends completed', () => {
+    let current = request('pending');
+    for (const event of [approve(), claim, complete]) {
+      const result = transition(current, event, now);
+      assert.equal(result.kind, 'changed');
+      current = result.request;
+    }
+    assert.equal(current.state, 'completed');
+    assert.equal(current.decision?.id, approver.id);
+  });
+});
+
+describe('request-state.isOpen / isFinal', () => {
+  const expected: Readonly<Record<RequestState, boolean>> = {
+    pending: true,
+    approved: true,
+    assigning: true,
+    completed: false,
+    failed: false,
+    rejected: false,
+    cancelled: false,
+  };
+  for (const state of ALL_STATES) {
+    it(`${state} is ${expected[state] ? 'open' : 'final'}`, () => {
+      assert.equal(isOpen(state), expected[state]);
+      assert.equal(isFinal(state), !expected[state]);
+    });
+  }
+});
