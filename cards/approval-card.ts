@@ -28,7 +28,7 @@ export interface ApprovalCardView {
   readonly progress?: 'assigning';
 }
 
-/** What the card shows: the stored state folded into the four moments a reader cares about. */
+/** What the card shows: the stored state folded into the moments a reader cares about. */
 type DisplayState = 'pending' | 'assigning' | 'completed' | 'failed' | 'rejected' | 'cancelled';
 
 /** Teams refreshes a card automatically for at most 60 users. */
@@ -107,7 +107,8 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
       remove: remove.length > 0,
       seats: seats.length > 0,
       changes: changes.length > 0,
-      advice: advice.length > 0,
+      // next steps and latency hints only matter while the change can still happen or once it has
+      advice: advice.length > 0 && state !== 'failed' && state !== 'rejected' && state !== 'cancelled',
       actions: showActions,
     },
   });
@@ -143,7 +144,7 @@ function title(t: Translate, state: DisplayState, request: LicenseRequest): stri
     case 'rejected':
       return name ? t('cards:approval.title.rejected', { name }) : t('cards:approval.title.rejectedUnnamed');
     case 'cancelled':
-      return t('cards:approval.title.cancelled');
+      return name ? t('cards:approval.title.cancelledBy', { name }) : t('cards:approval.title.cancelled');
   }
 }
 

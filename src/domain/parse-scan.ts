@@ -102,7 +102,9 @@ export function buildLexicon(functionWordLanguages: readonly ParseLanguage[]): L
       pattern: patternOf(entry.phrase),
     };
     const first = term.phrase.charAt(0);
-    byFirstChar.set(first, [...(byFirstChar.get(first) ?? []), term]);
+    const list = byFirstChar.get(first) ?? [];
+    list.push(term);
+    byFirstChar.set(first, list);
   }
   for (const list of byFirstChar.values()) list.sort((a, b) => b.phrase.length - a.phrase.length || TERM_ROLES.indexOf(a.role) - TERM_ROLES.indexOf(b.role));
   return { byFirstChar };

@@ -65,7 +65,9 @@ export class FaultInjector {
     this.setWriteBucket(bucket);
   }
 
+  /** Replaces the fault configuration; pending scripted failures are dropped too. */
   setFaults(options: FaultOptions | undefined): void {
+    this.scripted = [];
     this.options = options ?? {};
     this.random = options?.seed === undefined ? Math.random : seededRandom(options.seed);
   }
@@ -80,10 +82,6 @@ export class FaultInjector {
   /** The next `count` matching requests fail as described, before any other fault is considered. */
   failNext(count: number, failure: ScriptedFailure): void {
     if (count > 0) this.scripted.push({ failure, remaining: count });
-  }
-
-  clearScripted(): void {
-    this.scripted = [];
   }
 
   /** The failure to answer instead of the real response, if any. */

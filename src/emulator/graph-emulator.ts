@@ -63,6 +63,7 @@ export interface GraphEmulator {
   readonly writeLog: readonly WriteLogEntry[];
   close(): Promise<void>;
   setLatency(ms: number): void;
+  /** Replaces the fault configuration (undefined: none) and drops pending failNext failures. */
   setFaults(faults: FaultOptions | undefined): void;
   setWriteBucket(bucket: WriteBucketOptions | undefined): void;
   /** The next `count` requests (or writes only) fail as described; deterministic, unlike rates. */
@@ -96,6 +97,7 @@ function headerValue(request: IncomingMessage, name: string): string | undefined
 }
 
 export async function startGraphEmulator(options: GraphEmulatorOptions): Promise<GraphEmulator> {
+  const host = options.host ?? '127.0.0.1';
   const initialTenant = structuredClone(options.tenant);
   let directory = new TenantDirectory(initialTenant);
   let latencyMs = options.latencyMs ?? 0;
@@ -113,7 +115,8 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
 
   async function answer(incoming: IncomingMessage, ids: RequestIds): Promise<{ response: EmulatorResponse; request: EmulatorRequest | undefined; path: string }> {
     const text = await readBody(incoming);
-    const origin = `http://${headerValue(incoming, 'host') ?? `${host}:${port}`}`;
+    // nextLinks and @odata.context use the origin the client called (localhost, 127.0.0.1, a proxy …).
+    const origin = `http://${headerValue(incoming, 'host') ?? host}`;
     const method = (incoming.method ?? 'GET').toUpperCase();
     let path = (incoming.url ?? '/').split('?')[0] ?? '/';
     let request: EmulatorRequest | undefined;
@@ -170,7 +173,6 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
   const server = createServer((incoming, outgoing) => {
     void handle(incoming, outgoing);
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

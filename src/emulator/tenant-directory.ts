@@ -30,6 +30,8 @@ export class TenantDirectory {
   private readonly users: UserRecord[];
   private readonly usersByKey = new Map<string, UserRecord>();
   private readonly groups: GroupRecord[];
+  /** user key → the groups listing them; groups do not change while the emulator runs. */
+  private readonly memberships = new Map<string, GroupRecord[]>();
   private readonly skus: TenantSku[];
 
   constructor(tenant: TenantFile, loadedAt = new Date()) {
@@ -37,6 +39,9 @@ export class TenantDirectory {
     this.tenantId = copy.tenantId;
     this.skus = copy.subscribedSkus;
     this.groups = copy.groups;
+    for (const group of this.groups) {
+      for (const member of group.members) this.memberships.set(key(member), [...(this.memberships.get(key(member)) ?? []), group]);
+    }
     this.users = copy.users.map((user) => this.toRecord(user, loadedAt.toISOString()));
     for (const user of this.users) {
       this.usersByKey.set(key(user.profile.id), user);
@@ -59,7 +64,7 @@ export class TenantDirectory {
 
   /** Direct memberships (the tenant file has no nested groups, so they are also the transitive ones). */
   groupsOf(userId: string): GroupRecord[] {
-    return this.groups.filter((group) => group.members.some((member) => key(member) === key(userId)));
+    return [...(this.memberships.get(key(userId)) ?? [])];
   }
 
   groupMembers(group: GroupRecord): UserRecord[] {

@@ -32,8 +32,9 @@ export class GraphDirectory implements Directory {
     const filter = ['displayName', 'givenName', 'surname', 'userPrincipalName', 'mail']
       .map((property) => `startswith(${property},${value})`)
       .join(' or ');
+    // The SDK puts $filter in the URL as given: encode it so '&', '#' or '+' in a name stay in the value.
     const page = await this.call<Page<unknown>>(() =>
-      this.client.api('/users').filter(filter).select(USER_FIELDS).top(SEARCH_LIMIT).get(),
+      this.client.api('/users').filter(encodeURIComponent(filter)).select(USER_FIELDS).top(SEARCH_LIMIT).get(),
     );
     return (page.value ?? []).map(toDirectoryUser);
   }
@@ -83,7 +84,7 @@ export class GraphDirectory implements Directory {
       }
       const next = page['@odata.nextLink'];
       if (!next) return members;
-      page = await this.call(() => this.client.api(next).get());
+      page = await this.call(() => this.client.api(relativeToVersion(next)).get());
     }
   }
 
@@ -122,4 +123,12 @@ export class GraphDirectory implements Directory {
       throw error;
     }
   }
+}
+
+/**
+ * An @odata.nextLink as a path the SDK accepts: it only strips https:// origins itself, and an
+ * emulator or proxy may page over http://.
+ */
+function relativeToVersion(nextLink: string): string {
+  return nextLink.replace(/^https?:\/\/[^/]+\/v1\.0/i, '');
 }

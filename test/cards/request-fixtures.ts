@@ -178,7 +178,20 @@ export const CARD_CASES: readonly CardCase[] = [
     texts: [],
   },
   {
-    name: 'cancelled',
+    name: 'cancelled by the requester',
+    view: {
+      request: requestIn('cancelled', { decision: { id: 'requester-id', displayName: REQUESTER, at: '2025-01-10T09:30:00.000Z' } }),
+      seats: [],
+      refreshUserIds,
+      withActions: true,
+    },
+    title: `Cancelled by ${REQUESTER}`,
+    refresh: false,
+    buttons: false,
+    texts: [],
+  },
+  {
+    name: 'cancelled, nobody recorded',
     view: { request: requestIn('cancelled'), seats: [], refreshUserIds, withActions: true },
     title: 'Cancelled',
     refresh: false,

@@ -210,14 +210,50 @@ describe('core path: request → approval → assignment (integration over HTTP)
     assert.equal(h.connector.conversationsCreated.length, 0);
   });
 
-  it('survives a restart of the bot between request and approval', async () => {
+  it('an @mention names the person exactly: no disambiguation, resolved through Teams when the entity lacks the Entra id', async () => {
     const rita = h.user('Rita Requester');
-    await askAndConfirm(rita, 'give Alice Anders a calling plan');
+    const alice = h.user('Alice Anders');
+    h.connector.members.set(alice.mri, { id: alice.mri, name: 'Alice Anders', aadObjectId: alice.identity.aadObjectId });
+    const seen = repliesTo(rita).length;
+    await rita.say('<at>License Desk</at> give <at>Alice Anders</at> a calling plan', {
+      entities: [
+        { type: 'mention', text: '<at>License Desk</at>', mentioned: { id: '28:license-desk-bot', name: 'License Desk' } },
+        { type: 'mention', text: '<at>Alice Anders</at>', mentioned: { id: alice.mri, name: 'Alice Anders' } },
+      ],
+    });
+    const summary = await nextReply(rita, seen, 'the summary', (e) => /Licences to assign/.test(String(e.activity.text)));
+    assert.match(String(summary.activity.text), /alice\.anders@fabrikam\.example/);
+    assert.equal(repliesTo(rita).slice(seen).filter((e) => heroCardButtons(e).some((b) => b.startsWith('Alice Brown'))).length, 0);
+  });
+
+  it('refresh: the approver gets the buttons, anyone else the status only', async () => {
+    await askAndConfirm(h.user('Rita Requester'), 'give Alice Anders a calling plan');
     const { requestId } = await approvalCardFor('Megan Manager');
-    await h.restartBot();
-    const approved = await h.user('Megan Manager').execute('approve', { requestId });
-    assert.equal(approved.body.type, 'application/vnd.microsoft.card.adaptive');
-    await h.connector.waitFor((e) => e.conversationId === rita.personalConversationId && /assigned to Alice Anders/.test(String(e.activity.text)), 'assigned after restart');
-    assert.equal(h.emulator.writeLog.length, 1);
+    const forApprover = await h.user('Megan Manager').execute('refresh', { requestId });
+    assert.deepEqual(executeActions(forApprover.body.value).map((a) => a.verb).sort(), ['approve', 'reject']);
+    const forOther = await h.user('Oscar Other').execute('refresh', { requestId });
+    assert.equal(forOther.body.type, 'application/vnd.microsoft.card.adaptive');
+    assert.deepEqual(executeActions(forOther.body.value), []);
+  });
+
+  it('a forged or malformed card action changes nothing and gets a clear answer', async () => {
+    await askAndConfirm(h.user('Rita Requester'), 'give Alice Anders a calling plan');
+    const { requestId } = await approvalCardFor('Megan Manager');
+    const megan = h.user('Megan Manager');
+    const forged = [
+      { verb: 'approve', data: { requestId: 'not-a-request' } },
+      { verb: 'approve', data: {} },
+      { verb: 'delete', data: { requestId } },
+      { verb: 'approve', data: { requestId: '00000000-0000-4000-8000-000000000000' } },
+    ];
+    for (const action of forged) {
+      const response = await megan.execute(action.verb, action.data);
+      // botbuilder answers with the Universal Action's statusCode: 400 for malformed, 200 for a refusal message.
+      assert.ok([200, 400].includes(response.status), JSON.stringify(action));
+      assert.notEqual(response.body.type, 'application/vnd.microsoft.card.adaptive', JSON.stringify(action));
+      assert.ok(String(response.body.value?.message ?? response.body.value).length > 10, 'a sentence explains it');
+    }
+    await h.app.workflow.idle();
+    assert.equal(h.emulator.writeLog.length, 0);
   });
 });

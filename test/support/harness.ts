@@ -28,7 +28,6 @@ export interface Harness {
   userId(displayName: string): string;
   groupId(displayName: string): string;
   skuId(partNumber: string): string;
-  restartBot(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,10 +75,6 @@ export async function startHarness(options: { tenantFile?: string; environment?:
       const sku = tenant.subscribedSkus.find((candidate) => candidate.skuPartNumber === partNumber);
       if (!sku) throw new Error(`No SKU ${partNumber} in the test tenant`);
       return sku.skuId;
-    },
-    async restartBot() {
-      await harness.app.close();
-      harness.app = await start();
     },
     async close() {
       await harness.app.close();

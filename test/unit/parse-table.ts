@@ -19,7 +19,7 @@ export const email = (value: string): PersonReference => ({ kind: 'email', value
 export function describeRows(title: string, language: ParseLanguage | null, rows: readonly ParseRow[]): void {
   describe(title, () => {
     for (const row of rows) {
-      it(row.text, () => {
+      it(JSON.stringify(row.text), () => {
         const parsed = parseUtterance(row.text);
         assert.deepEqual(parsed, {
           action: row.action ?? 'assign',

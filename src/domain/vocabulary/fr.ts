@@ -33,7 +33,7 @@ export const FR: Vocabulary = {
     { partNumber: 'STANDARDPACK', phrases: ['entreprise e1'] },
     { partNumber: 'MCOSTANDARD', phrases: ['skype entreprise online plan 2', 'skype entreprise plan 2', 'skype entreprise'] },
     { partNumber: 'MCOEV', phrases: ['système téléphonique', 'système de téléphonie', 'téléphonie teams'] },
-    { partNumber: DEFAULT_CALLING_PLAN, phrases: ["forfait d'appels", "forfait d'appel", "plan d'appels", "plan d'appel", "offre d'appels", "offre d'appel", 'forfait appels'] },
+    { partNumber: DEFAULT_CALLING_PLAN, phrases: ["forfait d'appels", "forfait d'appel", "plan d'appels", "plan d'appel", "offre d'appels", "offre d'appel", 'forfait appels', "forfaits d'appels", "plans d'appels", "offres d'appels"] },
     {
       partNumber: 'MCOPSTN1',
       phrases: ["forfait d'appels nationaux", "forfait d'appels national", "forfait d'appels interne", "plan d'appels nationaux", "offre d'appels nationaux", "forfait d'appels national uniquement"],
