@@ -20,11 +20,17 @@ import type { Logger } from '../logger';
 import { identityOf, rememberSender } from './conversation-memory';
 import type { CardActionHandler } from './card-action-handler';
 
+/** Slash-style admin commands (help, seats, bulk …); returns false when the text is not one. */
+export interface CommandHandler {
+  tryHandle(context: TurnContext, text: string): Promise<boolean>;
+}
+
 export interface BotDependencies {
   readonly conversationState: ConversationState;
   readonly requestDialog: LicenseRequestDialog;
   readonly conversations: ConversationDirectory;
   readonly cardActions: CardActionHandler;
+  readonly commands?: CommandHandler;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -88,6 +94,7 @@ export class LicenseDeskBot extends TeamsActivityHandler {
       await context.sendActivity(t('replies:identityMissing'));
       return;
     }
+    if (!dialogContext.activeDialog && this.deps.commands && (await this.deps.commands.tryHandle(context, text))) return;
     const result = await dialogContext.continueDialog();
     if (result.status !== DialogTurnStatus.empty) return;
     const options: LicenseRequestOptions = {

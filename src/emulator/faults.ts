@@ -28,7 +28,7 @@ export interface WriteBucketOptions {
 }
 
 export interface ScriptedFailure {
-  readonly status: 429 | 500 | 503;
+  readonly status: 403 | 429 | 500 | 503;
   readonly retryAfterSeconds?: number;
   readonly omitRetryAfter?: boolean;
   readonly writesOnly?: boolean;
@@ -47,6 +47,7 @@ function seededRandom(seed: number): () => number {
 
 function failureFor(failure: ScriptedFailure): GraphError {
   if (failure.status === 429) return graphErrors.throttled(failure.omitRetryAfter ? undefined : (failure.retryAfterSeconds ?? 1));
+  if (failure.status === 403) return graphErrors.forbidden();
   return failure.status === 500 ? graphErrors.internalServerError() : graphErrors.serviceUnavailable();
 }
 

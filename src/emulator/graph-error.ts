@@ -100,4 +100,6 @@ export const graphErrors = {
   serviceUnavailable: () =>
     new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please try again later.'),
   internalServerError: () => new GraphError(500, 'Service_InternalServerError', 'Encountered an internal server error.'),
+  /** What Graph answers when the app lacks the permission (e.g. LicenseAssignment.ReadWrite.All not consented). */
+  forbidden: () => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
 };

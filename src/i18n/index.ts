@@ -2,7 +2,7 @@
  * Localized text. Every sentence a person reads comes from src/i18n/locales/<locale>/<namespace>.json
  * through i18next; code paths hold keys, never sentences. Namespaces keep unrelated concerns apart:
  * "replies" (chat messages), "cards" (Adaptive Card text), "reasons" (rule and Graph explanations),
- * "products" (product names people read).
+ * "products" (product names people read), "admin" (admin commands and bulk jobs).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import i18next, { type i18n as I18n, type Resource, type ResourceLanguage } from
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'zh-TW', 'ja', 'fr'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
-export const NAMESPACES = ['replies', 'cards', 'reasons', 'products'] as const;
+export const NAMESPACES = ['replies', 'cards', 'reasons', 'products', 'admin'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Compiled code runs from dist/src/i18n; the JSON stays in src/i18n/locales. */

@@ -13,6 +13,7 @@ import { startGraphEmulator, type GraphEmulator } from '../../src/emulator/graph
 import { loadTenantFile, type TenantFile } from '../../src/emulator/tenant-file';
 import { CapturingConnector } from './capturing-connector';
 import { TeamsUser } from './teams-user';
+import type { CapturedActivity } from './capturing-connector';
 
 export const FABRIKAM_TENANT_FILE = path.resolve(__dirname, '../../../test/fixtures/fabrikam-tenant.json');
 
@@ -47,8 +48,10 @@ export async function startHarness(options: { tenantFile?: string; environment?:
     HOST: '127.0.0.1',
     GRAPH_BASE_URL: emulator.url,
     DATA_DIR: dataDir,
+    // The fixture's and the demo tenant's group names for the fallback approvers and hybrid-PSTN users.
     LICENSE_APPROVER_GROUP_ID: tenant.groups.find((g) => g.displayName === 'License approvers')?.id ?? '',
-    ONPREM_PSTN_GROUP_ID: tenant.groups.find((g) => g.displayName === 'Hybrid PSTN')?.id ?? '',
+    ONPREM_PSTN_GROUP_ID: tenant.groups.find((g) => ['Hybrid PSTN', 'On-premises PSTN users'].includes(g.displayName))?.id ?? '',
+    ADMIN_GROUP_ID: tenant.groups.find((g) => g.displayName === 'License Desk admins')?.id ?? '',
     LOG_LEVEL: 'error',
     ...options.environment,
   };
@@ -89,4 +92,16 @@ export async function startHarness(options: { tenantFile?: string; environment?:
 /** The text of a captured message and of any card it carries, for assertions on what people read. */
 export function readableText(activity: { text?: string; attachments?: { content: any }[] }): string {
   return [activity.text ?? '', ...(activity.attachments ?? []).map((a) => JSON.stringify(a.content))].join('\n');
+}
+
+/**
+ * One conversational turn: the bot answers a message within the HTTP request (CloudAdapter ends
+ * the response after the turn), so what it said is everything captured since the message was sent.
+ */
+export async function turn(h: Harness, user: TeamsUser, text: string): Promise<{ texts: string; replies: CapturedActivity[] }> {
+  const before = h.connector.inConversation(user.personalConversationId).length;
+  const status = await user.say(text);
+  if (status !== 200) throw new Error(`The bot answered ${status} to "${text}"`);
+  const replies = h.connector.inConversation(user.personalConversationId).slice(before);
+  return { replies, texts: replies.map((reply) => readableText(reply.activity)).join('\n') };
 }

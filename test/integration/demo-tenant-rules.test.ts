@@ -1,0 +1,154 @@
+/**
+ * Every licensing rule through the bot over HTTP, on the demo tenant the README's "Try it" table
+ * uses. Refusals must reach no approver and write nothing to Graph; allowed requests reach the
+ * right approver; a Graph refusal after approval is explained in words.
+ */
+import assert from 'node:assert/strict';
+import { DEMO_TENANT_FILE } from '../../src/emulator/demo-tenant';
+import { startHarness, turn, type Harness } from '../support/harness';
+import { adaptiveCardOf, executeActions, heroCardButtons } from '../support/cards';
+
+interface RefusalCase {
+  readonly say: string;
+  /** What the explanation must say. */
+  readonly because: RegExp;
+}
+
+const refusals: Record<string, RefusalCase> = {
+  'hybrid user: Phone System only (rule 1)': { say: 'give Daniel Brooks a calling plan', because: /on-premises/i },
+  '120-minute plan not sold in the US (rule 3)': { say: 'give Alice Johnson a 120 minute calling plan', because: /isn't available|not available/i },
+  'communications credits need conferencing or calling (rule 5)': { say: 'give Hiroshi Tanaka communications credits', because: /Communications Credits/ },
+  'no free seat, even with the bundled Phone System (rule 8)': { say: 'give Isaiah Langer a domestic and international calling plan', because: /no free Domestic and International Calling Plan/i },
+  'no usage location (rule 9)': { say: 'give Sofia Rossi audio conferencing', because: /usage location/i },
+  'licence inherited from a group (rule 10)': { say: "remove Isaiah Langer's phone system", because: /Sales calling/ },
+  'two calling plans at once': { say: 'give Alice Johnson a calling plan and an international calling plan', because: /Calling Plan/ },
+};
+
+const nothingToDo: Record<string, RefusalCase> = {
+  'E5 already carries Phone System (rule 6)': { say: 'give Megan Bowen phone system', because: /E5/ },
+  'already assigned (rule 6)': { say: 'give Grace Kim a calling plan', because: /already/i },
+  'removing what the user does not have (rule 10)': { say: "remove Lynne Robbins's audio conferencing", because: /doesn't have|does not have|not assigned/i },
+};
+
+interface ProceedCase {
+  readonly say: string;
+  /** What the summary must say (licences added, removed, and why). */
+  readonly summary: RegExp[];
+  readonly approvers: string[];
+}
+
+const allowed: Record<string, ProceedCase> = {
+  'calling plan brings Phone System (rule 2)': { say: 'give Alice Johnson a calling plan', summary: [/Phone System/, /Domestic Calling Plan/], approvers: ['Megan Bowen'] },
+  'no base licence: E3 proposed (rule 2)': { say: 'give Noah Patel phone system', summary: [/E3/, /Phone System/], approvers: ['Alex Wilber'] },
+  '120-minute plan outside the US (rule 3)': { say: 'give Hiroshi Tanaka a 120 minute calling plan', summary: [/120/, /Phone System/], approvers: ['Alex Chen'] },
+  'downgrade removes the international plan in the same change (rule 7)': { say: "give Liam O'Connor a domestic calling plan", summary: [/Licences to assign: Domestic Calling Plan/, /Licences to remove: Domestic and International Calling Plan/], approvers: ['Alex Wilber'] },
+  'removing Phone System takes the Calling Plan too (rule 10)': { say: "remove Liam O'Connor's phone system", summary: [/Licences to remove: .*Phone System/, /Calling Plan/], approvers: ['Alex Wilber'] },
+  'pay per minute with credits set up (rule 4)': { say: 'give Hiroshi Tanaka audio conferencing pay per minute', summary: [/Pay Per Minute|pay per minute/i], approvers: ['Alex Chen'] },
+  'no manager: the approver group (core)': { say: 'give Patti Fernandez communications credits', summary: [/Communications Credits/], approvers: ['Adele Vance', 'Megan Bowen'] },
+};
+
+describe('licensing rules through the bot on the demo tenant (integration over HTTP)', function () {
+  this.timeout(60000);
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness({ tenantFile: DEMO_TENANT_FILE });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  for (const [title, refusal] of Object.entries(refusals)) {
+    it(`refused before approval: ${title}`, async () => {
+      const { texts } = await turn(h, h.user('Lynne Robbins'), refusal.say);
+      assert.match(texts, /Nothing was sent for approval/, texts);
+      assert.match(texts, refusal.because, texts);
+      assert.equal(h.connector.conversationsCreated.length, 0, 'no approver contacted');
+      assert.equal(h.emulator.writeLog.length, 0, 'no Graph write');
+    });
+  }
+
+  for (const [title, noop] of Object.entries(nothingToDo)) {
+    it(`nothing to do, said plainly: ${title}`, async () => {
+      const { texts } = await turn(h, h.user('Adele Vance'), noop.say);
+      assert.match(texts, /Nothing to do for/, texts);
+      assert.match(texts, noop.because, texts);
+      assert.equal(h.connector.conversationsCreated.length, 0);
+      assert.equal(h.emulator.writeLog.length, 0);
+    });
+  }
+
+  for (const [title, request] of Object.entries(allowed)) {
+    it(`sent for approval: ${title}`, async () => {
+      // Lynne Robbins asks: she is nobody's manager here, so she never is the approver.
+      const lynne = h.user('Lynne Robbins');
+      const { texts, replies } = await turn(h, lynne, request.say);
+      for (const expected of request.summary) assert.match(texts, expected, texts);
+      assert.ok(replies.some((reply) => heroCardButtons(reply).includes('Send for approval')), texts);
+      const sent = await turn(h, lynne, 'Send for approval');
+      for (const approver of request.approvers) assert.match(sent.texts, new RegExp(`Sent to .*${approver}`), sent.texts);
+      const reached = h.connector.conversationsCreated.map((c) => c.parameters.members?.[0]?.name).sort();
+      assert.deepEqual(reached, [...request.approvers].sort());
+      assert.equal(h.emulator.writeLog.length, 0, 'nothing written before approval');
+    });
+  }
+
+  it('a Graph refusal after approval is explained in words (dependency: Lucas has E3 with its Teams base plan disabled)', async () => {
+    const lynne = h.user('Lynne Robbins');
+    await turn(h, lynne, 'give Lucas Schmidt phone system');
+    await turn(h, lynne, 'Send for approval');
+    const cardEntry = await h.connector.waitFor((e) => adaptiveCardOf(e) !== undefined, 'the approval card for Camille Dubois');
+    const requestId = executeActions(adaptiveCardOf(cardEntry)).find((a) => a.verb === 'approve')?.data.requestId;
+    const approved = await h.user('Camille Dubois').execute('approve', { requestId });
+    assert.equal(approved.body.type, 'application/vnd.microsoft.card.adaptive');
+    const notice = await h.connector.waitFor(
+      (e) => e.conversationId === lynne.personalConversationId && /could not be made/.test(String(e.activity.text)),
+      'the failure explained to the requester',
+    );
+    assert.doesNotMatch(String(notice.activity.text), /Request_BadRequest|depends on the service plan/, 'Graph text is not shown raw');
+    assert.match(String(notice.activity.text), /licence administrator/, "says who can fix it");
+    await h.app.workflow.idle();
+    assert.equal(h.emulator.writeLog.length, 0, 'Graph refused: nothing written');
+    const failedCard = await h.connector.waitFor((e) => e.method === 'PUT' && e.activityId === cardEntry.activityId, 'the card shows the failure');
+    assert.ok(adaptiveCardOf(failedCard));
+  });
+
+  /** Asks as Lynne, confirms, and has the (only) approver approve; returns Lynne's outcome message. */
+  async function approvedStory(text: string, approver: string): Promise<string> {
+    const lynne = h.user('Lynne Robbins');
+    await turn(h, lynne, text);
+    await turn(h, lynne, 'Send for approval');
+    const cardEntry = await h.connector.waitFor((e) => adaptiveCardOf(e) !== undefined, `the approval card for ${approver}`);
+    const requestId = executeActions(adaptiveCardOf(cardEntry)).find((a) => a.verb === 'approve')?.data.requestId;
+    await h.user(approver).execute('approve', { requestId });
+    const notice = await h.connector.waitFor(
+      (e) => e.conversationId === lynne.personalConversationId && /^Done/.test(String(e.activity.text)),
+      'the outcome message',
+    );
+    await h.app.workflow.idle();
+    return String(notice.activity.text);
+  }
+
+  it('a removal goes through approval and removes Phone System and the Calling Plan in one call (rule 10)', async () => {
+    const liam = h.emulator.user("liamo@example.com")!;
+    const outcome = await approvedStory("remove Liam O'Connor's phone system", 'Alex Wilber');
+    assert.match(outcome, /removed from Liam O'Connor/);
+    assert.equal(h.emulator.writeLog.length, 1);
+    const write = h.emulator.writeLog[0]!;
+    assert.deepEqual(write.addedSkuIds, []);
+    assert.deepEqual([...write.removedSkuIds].sort(), [h.emulator.sku('MCOEV')!.skuId, h.emulator.sku('MCOPSTN2')!.skuId].sort());
+    assert.ok(!h.emulator.user(liam.id)!.skuPartNumbers.includes('MCOEV'));
+  });
+
+  it('advice after Audio Conferencing: assign a provider, and the third-party provider warning (rule 11)', async () => {
+    const outcome = await approvedStory('give Alice Johnson audio conferencing', 'Megan Bowen');
+    assert.match(outcome, /audio conferencing provider/i);
+    assert.match(outcome, /third-party/i);
+  });
+
+  it('a downgrade swaps the calling plans in one call (rule 7)', async () => {
+    await approvedStory("give Liam O'Connor a domestic calling plan", 'Alex Wilber');
+    const write = h.emulator.writeLog[0]!;
+    assert.deepEqual(write.addedSkuIds, [h.emulator.sku('MCOPSTN1')!.skuId]);
+    assert.deepEqual(write.removedSkuIds, [h.emulator.sku('MCOPSTN2')!.skuId]);
+  });
+});
