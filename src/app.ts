@@ -6,17 +6,25 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type TurnContext } from 'botbuilder';
 import { LicenseRequestDialog } from '../dialogs/license-request-dialog';
 import type { AppConfig, GroupSettings } from './config';
+import { AdminCommands } from './bot/admin/admin-commands';
+import { AdminGate } from './bot/admin/admin-gate';
+import { BulkCardNotifier } from './bot/admin/bulk-job-notifier';
+import { FileExports } from './bot/admin/file-exports';
+import { ProactiveSender } from './bot/admin/proactive-sender';
 import { CardActionHandler } from './bot/card-action-handler';
 import { LicenseDeskBot } from './bot/license-desk-bot';
 import { ProactiveNotifier } from './bot/proactive-notifier';
 import { startDemoGraph } from './demo-graph';
 import { createGraphClient } from './graph/graph-client';
+import { GraphBatch } from './graph/graph-batch';
 import { GraphDirectory } from './graph/graph-directory';
 import { translator } from './i18n';
 import { createLogger, type Logger } from './logger';
 import type { Clock } from './ports';
 import { createServer, listen } from './server';
 import { ApprovalWorkflow } from './services/approval-workflow';
+import { BulkJobService } from './services/bulk/bulk-jobs';
+import { BulkJobStore } from './services/bulk/bulk-job-store';
 import { LicenseFactsReader } from './services/license-facts';
 import { PeopleFinder } from './services/people-finder';
 import { openEmbeddedState } from './storage/open-state';
@@ -84,11 +92,45 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     clock,
     approverGroupId: groups.approverGroupId,
   });
+  const sender = new ProactiveSender(adapter, config.bot.appId ?? '', state.conversations);
+  const exports = new FileExports(state.storage, sender, log);
+  const bulkNotifier = new BulkCardNotifier(sender, state.conversations, exports, log);
+  const bulk = new BulkJobService({
+    bulk: new GraphBatch(createGraphClient(graph.clientOptions)),
+    directory,
+    store: new BulkJobStore(state.storage),
+    audit: state.audit,
+    notifier: bulkNotifier,
+    clock,
+    approverGroupId: groups.approverGroupId,
+    hybridGroupId: groups.onPremPstnGroupId,
+    onError: (message, fields) => log.error(message, fields),
+  });
+  const people = new PeopleFinder(directory);
+  const commands = new AdminCommands({
+    directory,
+    facts,
+    workflow,
+    requests: state.requests,
+    audit: state.audit,
+    notifier,
+    people,
+    bulk,
+    bulkNotifier,
+    sender,
+    exports,
+    gate: new AdminGate(directory, groups.adminGroupId, clock),
+    storage: state.storage,
+    clock,
+    log,
+    adminCanSkipApproval: config.adminCanSkipApproval,
+  });
   const bot = new LicenseDeskBot({
     conversationState: new ConversationState(state.storage),
     requestDialog: new LicenseRequestDialog({ people: new PeopleFinder(directory), facts, workflow }),
     conversations: state.conversations,
     cardActions: new CardActionHandler(workflow, state.requests, state.conversations),
+    commands,
     clock,
     log,
   });
@@ -104,8 +146,15 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     server.close();
     await workflow.idle();
   });
+  // Runs first on close: bulk runs store their progress before the server and the state close.
+  closers.push(async () => {
+    await commands.idle();
+    await bulk.stop();
+  });
   const resumed = await workflow.resumeUnfinished();
   if (resumed > 0) log.info('resuming approved requests left unfinished', { count: resumed });
+  const resumedJobs = await bulk.resumeUnfinished();
+  if (resumedJobs > 0) log.info('resuming bulk jobs left unfinished', { count: resumedJobs });
 
   return {
     port,

@@ -8,6 +8,12 @@ const optionalText = z
   .string()
   .optional()
   .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
+/** A whole number of milliseconds; unset or empty gives the default. */
+const milliseconds = (fallback: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce.number().int().min(1).max(max).default(fallback),
+  );
 const optionalGuid = optionalText.refine(
   (value) => value === undefined || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
   'must be a GUID (an Entra object id)',
@@ -27,9 +33,23 @@ const environmentSchema = z.object({
   GRAPH_BASE_URL: optionalText.refine((value) => value === undefined || /^https?:\/\//.test(value), 'must be an http(s) URL'),
   DEMO_TENANT_FILE: optionalText,
   DATA_DIR: optionalText,
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  AZURE_STORAGE_CONTAINER: optionalText.refine(
+    (value) => value === undefined || (/^[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9]$/.test(value)),
+    'must be a blob container name: 3 to 63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
+  ),
+  GRAPH_TIMEOUT_MS: milliseconds(30_000, 600_000),
+  ASSIGNMENT_LEASE_MS: milliseconds(120_000, 86_400_000),
+  RECOVERY_INTERVAL_MS: milliseconds(60_000, 86_400_000),
   ADMIN_GROUP_ID: optionalGuid,
   LICENSE_APPROVER_GROUP_ID: optionalGuid,
   ONPREM_PSTN_GROUP_ID: optionalGuid,
+  ADMIN_CAN_SKIP_APPROVAL: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').trim().toLowerCase())
+    .refine((value) => ['', 'true', 'false', '1', '0', 'yes', 'no'].includes(value), 'must be true or false')
+    .transform((value) => ['true', '1', 'yes'].includes(value)),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -47,13 +67,28 @@ export interface GroupSettings {
   onPremPstnGroupId: string | undefined;
 }
 
+/** Where state lives: the embedded SQLite file (one process), or Azure Blob Storage (any number of instances). */
+export type StorageMode =
+  | { kind: 'embedded'; dataDir: string }
+  /** The connection string is a secret: never log it. */
+  | { kind: 'blob'; connectionString: string; container: string };
+
+export const DEFAULT_BLOB_CONTAINER = 'license-desk';
+
 export interface AppConfig {
   port: number;
   host: string | undefined;
   bot: { appId: string | undefined; appPassword: string | undefined; appTenantId: string | undefined; appType: string | undefined };
   graph: GraphMode;
   dataDir: string;
+  storage: StorageMode;
+  /** Every Graph HTTP request (each retry on its own) is abandoned after this long. */
+  graphTimeoutMs: number;
+  /** Claims on Graph writes: the lease a stopped process's claim keeps, and how often recovery looks for them. */
+  assignment: { leaseMs: number; recoveryIntervalMs: number };
   groups: GroupSettings;
+  /** Admins may add --no-approval to assign/remove/bulk commands (default false: everything is approved). */
+  adminCanSkipApproval: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -80,6 +115,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
     throw new ConfigError('MicrosoftAppId is set without MicrosoftAppPassword.');
   }
+  if (env.AZURE_STORAGE_CONTAINER && !env.AZURE_STORAGE_CONNECTION_STRING) {
+    throw new ConfigError('AZURE_STORAGE_CONTAINER is set without AZURE_STORAGE_CONNECTION_STRING.');
+  }
+  // A live claim must outlast the holder's Graph write, or a second instance could write too.
+  if (env.ASSIGNMENT_LEASE_MS < 2 * env.GRAPH_TIMEOUT_MS) {
+    throw new ConfigError('ASSIGNMENT_LEASE_MS must be at least twice GRAPH_TIMEOUT_MS.');
+  }
   const graph: GraphMode = hasCredential
     ? { kind: 'credential', baseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com' }
     : env.GRAPH_BASE_URL
@@ -91,7 +133,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     bot: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, appTenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppType },
     graph,
     dataDir: env.DATA_DIR ?? './data',
+    storage: env.AZURE_STORAGE_CONNECTION_STRING
+      ? { kind: 'blob', connectionString: env.AZURE_STORAGE_CONNECTION_STRING, container: env.AZURE_STORAGE_CONTAINER ?? DEFAULT_BLOB_CONTAINER }
+      : { kind: 'embedded', dataDir: env.DATA_DIR ?? './data' },
+    graphTimeoutMs: env.GRAPH_TIMEOUT_MS,
+    assignment: { leaseMs: env.ASSIGNMENT_LEASE_MS, recoveryIntervalMs: env.RECOVERY_INTERVAL_MS },
     groups: { adminGroupId: env.ADMIN_GROUP_ID, approverGroupId: env.LICENSE_APPROVER_GROUP_ID, onPremPstnGroupId: env.ONPREM_PSTN_GROUP_ID },
+    adminCanSkipApproval: env.ADMIN_CAN_SKIP_APPROVAL,
     logLevel: env.LOG_LEVEL,
   };
 }

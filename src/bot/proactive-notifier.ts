@@ -6,6 +6,7 @@
 import { CardFactory, TurnContext, type CloudAdapter, type ConversationReference, type ConversationParameters, type Activity } from 'botbuilder';
 import { approvalCard } from '../../cards/approval-card';
 import { adviceAfterSuccess } from '../domain/rules';
+import { isFinal } from '../domain/request-state';
 import type { LicenseRequest, Person } from '../domain/request';
 import { translator } from '../i18n';
 import type { ConversationDirectory, Directory, PostedCardStore, RequestNotifier, StoredConversation } from '../ports';
@@ -24,8 +25,6 @@ export interface NotifierDependencies {
   readonly log: Logger;
 }
 
-const FINAL_STATES = new Set<LicenseRequest['state']>(['completed', 'failed', 'rejected', 'cancelled']);
-
 export class ProactiveNotifier implements RequestNotifier {
   constructor(private readonly deps: NotifierDependencies) {}
 
@@ -36,8 +35,7 @@ export class ProactiveNotifier implements RequestNotifier {
     for (const approver of request.approvers) {
       try {
         const contact = await this.deps.conversations.find(request.tenantId, approver.id);
-        const locale = contact?.locale ?? (await this.deps.directory.getUser(approver.id))?.preferredLanguage ?? null;
-        const card = approvalCard({ request, locale, seats, refreshUserIds, withActions: true });
+        const card = approvalCard({ request, locale: await this.localeOf(request.tenantId, approver.id), seats, refreshUserIds, withActions: true });
         const posted = await this.sendTo(request, approver, contact, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
         if (posted) {
           await this.deps.cards.add({ requestId: request.id, approverId: approver.id, conversationReference: { ...posted.reference }, activityId: posted.activityId });
@@ -54,8 +52,7 @@ export class ProactiveNotifier implements RequestNotifier {
     const seats = await this.seatsFor(request).catch(() => [...request.seats]);
     const refreshUserIds = await this.refreshUserIds(request);
     for (const posted of await this.deps.cards.list(request.id)) {
-      const contact = await this.deps.conversations.find(request.tenantId, posted.approverId);
-      const card = approvalCard({ request, locale: contact?.locale ?? null, seats, refreshUserIds, withActions: false });
+      const card = approvalCard({ request, locale: await this.localeOf(request.tenantId, posted.approverId), seats, refreshUserIds, withActions: false });
       try {
         await this.deps.adapter.continueConversationAsync(this.deps.botAppId, posted.conversationReference as Partial<ConversationReference>, async (context) => {
           await context.updateActivity({ id: posted.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
@@ -64,7 +61,7 @@ export class ProactiveNotifier implements RequestNotifier {
         this.deps.log.warn('approval card not updated', { requestId: request.id, approverId: posted.approverId, error: String(error) });
       }
     }
-    if (FINAL_STATES.has(request.state)) await this.tellRequester(request);
+    if (isFinal(request.state)) await this.tellRequester(request);
   }
 
   private async tellRequester(request: LicenseRequest): Promise<void> {
@@ -137,6 +134,14 @@ export class ProactiveNotifier implements RequestNotifier {
   private async anyBotAccount(request: LicenseRequest) {
     const requester = await this.deps.conversations.find(request.tenantId, request.requester.id);
     return (requester?.reference as Partial<ConversationReference> | null)?.bot;
+  }
+
+  /** The reader's language: the locale Teams last sent for them, else their Graph preferredLanguage. */
+  private async localeOf(tenantId: string, personId: string): Promise<string | null> {
+    const contact = await this.deps.conversations.find(tenantId, personId);
+    if (contact?.locale) return contact.locale;
+    const user = await this.deps.directory.getUser(personId).catch(() => undefined);
+    return user?.preferredLanguage ?? null;
   }
 
   private async refreshUserIds(request: LicenseRequest): Promise<string[]> {

@@ -7,14 +7,20 @@
  * a conflicting event gives "refused" and never alters the recorded decision.
  * Only "changed" means the caller must save; after claimAssignment, only "changed" means the caller
  * owns the Graph write.
+ *
+ * The Graph write is guarded by a claim (instance id + time). A claim older than the lease belongs to a
+ * process that stopped: another instance may take it over (the caller saves with the eTag it read, so
+ * only one of several instances wins). The holder renews its claim right before every Graph write; a
+ * renewal refused with CLAIM_HELD means someone else took over and the holder must not write.
  */
-import type { Decider, LicenseRequest, Person, RequestOutcome, RequestState } from './request';
+import type { AssignmentClaim, Decider, LicenseRequest, Person, RequestOutcome, RequestState } from './request';
 
 export type RequestEvent =
   | { readonly type: 'approve'; readonly by: Person; readonly comment?: string }
   | { readonly type: 'reject'; readonly by: Person; readonly comment?: string }
   | { readonly type: 'cancel'; readonly by: Person }
-  | { readonly type: 'claimAssignment' }
+  | { readonly type: 'claimAssignment'; readonly by: string; readonly leaseMs: number }
+  | { readonly type: 'renewClaim'; readonly by: string }
   | { readonly type: 'complete'; readonly outcome?: Partial<RequestOutcome> }
   | {
       readonly type: 'fail';
@@ -23,10 +29,13 @@ export type RequestEvent =
       readonly graph?: RequestOutcome['graph'];
     };
 
+/** CLAIM_HELD: another instance holds a live claim on the Graph write. */
+export type TransitionRefusal = 'ALREADY_DECIDED' | 'INVALID_TRANSITION' | 'CLAIM_HELD';
+
 export type TransitionResult =
   | { readonly kind: 'changed'; readonly request: LicenseRequest }
   | { readonly kind: 'unchanged'; readonly request: LicenseRequest }
-  | { readonly kind: 'refused'; readonly reason: 'ALREADY_DECIDED' | 'INVALID_TRANSITION'; readonly request: LicenseRequest };
+  | { readonly kind: 'refused'; readonly reason: TransitionRefusal; readonly request: LicenseRequest };
 
 const FINAL_STATES: readonly RequestState[] = ['completed', 'failed', 'rejected', 'cancelled'];
 /** States a request reaches only after someone approved it. */
@@ -47,7 +56,7 @@ export function transition(request: LicenseRequest, event: RequestEvent, now: Da
     request: { ...request, ...update, updatedAt: at },
   });
   const unchanged: TransitionResult = { kind: 'unchanged', request };
-  const refused = (reason: 'ALREADY_DECIDED' | 'INVALID_TRANSITION'): TransitionResult => ({ kind: 'refused', reason, request });
+  const refused = (reason: TransitionRefusal): TransitionResult => ({ kind: 'refused', reason, request });
   const decidedBySame = (by: Person): boolean => request.decision?.id === by.id;
 
   switch (event.type) {
@@ -60,9 +69,16 @@ export function transition(request: LicenseRequest, event: RequestEvent, now: Da
     case 'cancel':
       if (request.state === 'pending') return changed({ state: 'cancelled', decision: decider(event.by, at) });
       return request.state === 'cancelled' ? unchanged : refused('ALREADY_DECIDED');
-    case 'claimAssignment':
-      if (request.state === 'approved') return changed({ state: 'assigning' });
-      return request.state === 'assigning' ? unchanged : refused('INVALID_TRANSITION');
+    case 'claimAssignment': {
+      const claim: AssignmentClaim = { by: event.by, at };
+      if (request.state === 'approved') return changed({ state: 'assigning', claim });
+      if (request.state !== 'assigning') return refused('INVALID_TRANSITION');
+      if (request.claim?.by === event.by) return unchanged;
+      return claimExpired(request.claim, now, event.leaseMs) ? changed({ claim }) : refused('CLAIM_HELD');
+    }
+    case 'renewClaim':
+      if (request.state !== 'assigning') return refused('INVALID_TRANSITION');
+      return request.claim?.by === event.by ? changed({ claim: { by: event.by, at } }) : refused('CLAIM_HELD');
     case 'complete':
       if (request.state === 'assigning') return changed({ state: 'completed', outcome: { ...event.outcome, at: event.outcome?.at ?? at } });
       return request.state === 'completed' ? unchanged : refused('INVALID_TRANSITION');
@@ -72,6 +88,13 @@ export function transition(request: LicenseRequest, event: RequestEvent, now: Da
       }
       return request.state === 'failed' ? unchanged : refused('INVALID_TRANSITION');
   }
+}
+
+/** A request claimed before claims were recorded has no claim: whoever finds it may take it. */
+function claimExpired(claim: AssignmentClaim | undefined, now: Date, leaseMs: number): boolean {
+  if (!claim) return true;
+  const claimedAt = Date.parse(claim.at);
+  return Number.isNaN(claimedAt) || now.getTime() - claimedAt >= leaseMs;
 }
 
 function decider(by: Person, at: string, comment?: string): Decider {

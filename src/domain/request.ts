@@ -33,6 +33,14 @@ export interface RequestOutcome {
   readonly graph?: { readonly status?: number; readonly code?: string; readonly message?: string };
 }
 
+/** Which process took on the Graph write of an approved request, and when it last confirmed it still does. */
+export interface AssignmentClaim {
+  /** The instance id of the bot process (host, process id and a random part). */
+  readonly by: string;
+  /** ISO 8601; renewed right before every Graph write, so a claim older than the lease belongs to a stopped process. */
+  readonly at: string;
+}
+
 export interface SeatCount {
   readonly partNumber: string;
   readonly enabled: number;
@@ -59,5 +67,7 @@ export interface LicenseRequest {
   readonly approverSource: 'manager' | 'approverGroup';
   readonly state: RequestState;
   readonly decision?: Decider;
+  /** Set on approved → assigning; kept afterwards to show which process wrote. */
+  readonly claim?: AssignmentClaim;
   readonly outcome?: RequestOutcome;
 }

@@ -2,6 +2,10 @@
  * Injected failures: scripted ones (the next N requests), random ones (a rate of 429s and of 5xx), and
  * a token bucket for writes that answers 429 with Retry-After when empty, as Graph's per-app write
  * limit does (3,000 writes per 150 s is capacity 3000, refill 20 per second).
+ *
+ * Connection faults are failures without an HTTP answer, for top-level requests only (not $batch members):
+ * a reset before the request is processed, a hang until the client gives up (neither applies anything), and
+ * a write that is applied but whose answer is lost — the case a client can only settle by reading again.
  */
 import { GraphError, graphErrors } from './graph-error';
 
@@ -16,6 +20,12 @@ export interface FaultOptions {
   readonly serverErrorRate?: number;
   /** Which server error (default 503). */
   readonly serverErrorStatus?: 500 | 503;
+  /** Probability (0..1) that the connection is reset before the request is processed. */
+  readonly resetRate?: number;
+  /** Probability (0..1) that the request is never answered (the client's timeout ends it). */
+  readonly hangRate?: number;
+  /** Probability (0..1) that a write is applied and then its connection closed without an answer. */
+  readonly dropResponseAfterWriteRate?: number;
   /** Only writes (assignLicense) are affected. */
   readonly writesOnly?: boolean;
   /** Makes the random draws repeatable. */
@@ -27,11 +37,30 @@ export interface WriteBucketOptions {
   readonly refillPerSecond: number;
 }
 
-export interface ScriptedFailure {
+export type ConnectionFault = 'reset' | 'hang' | 'dropResponseAfterWrite';
+
+export interface HttpFailure {
   readonly status: 403 | 429 | 500 | 503;
   readonly retryAfterSeconds?: number;
   readonly omitRetryAfter?: boolean;
   readonly writesOnly?: boolean;
+}
+
+/** dropResponseAfterWrite only ever matches writes. */
+export interface ConnectionFailure {
+  readonly connection: ConnectionFault;
+  readonly writesOnly?: boolean;
+}
+
+export type ScriptedFailure = HttpFailure | ConnectionFailure;
+
+function isConnectionFailure(failure: ScriptedFailure): failure is ConnectionFailure {
+  return 'connection' in failure;
+}
+
+function matches(failure: ScriptedFailure, isWrite: boolean): boolean {
+  const writesOnly = failure.writesOnly || (isConnectionFailure(failure) && failure.connection === 'dropResponseAfterWrite');
+  return isWrite || !writesOnly;
 }
 
 /** mulberry32: a tiny seedable PRNG, enough for repeatable fault sequences. */
@@ -45,7 +74,7 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function failureFor(failure: ScriptedFailure): GraphError {
+function failureFor(failure: HttpFailure): GraphError {
   if (failure.status === 429) return graphErrors.throttled(failure.omitRetryAfter ? undefined : (failure.retryAfterSeconds ?? 1));
   if (failure.status === 403) return graphErrors.forbidden();
   return failure.status === 500 ? graphErrors.internalServerError() : graphErrors.serviceUnavailable();
@@ -85,12 +114,29 @@ export class FaultInjector {
     if (count > 0) this.scripted.push({ failure, remaining: count });
   }
 
+  /**
+   * The connection fault for a top-level HTTP request, if any; asked before decide(). A scripted HTTP failure
+   * that comes first in line is left for decide().
+   */
+  connectionFault(isWrite: boolean): ConnectionFault | undefined {
+    const scripted = this.scripted.find((entry) => matches(entry.failure, isWrite));
+    if (scripted) {
+      if (!isConnectionFailure(scripted.failure)) return undefined;
+      this.consume(scripted);
+      return scripted.failure.connection;
+    }
+    if (this.options.writesOnly && !isWrite) return undefined;
+    if (this.draw(this.options.resetRate)) return 'reset';
+    if (this.draw(this.options.hangRate)) return 'hang';
+    if (isWrite && this.draw(this.options.dropResponseAfterWriteRate)) return 'dropResponseAfterWrite';
+    return undefined;
+  }
+
   /** The failure to answer instead of the real response, if any. */
   decide(isWrite: boolean): GraphError | undefined {
-    const scripted = this.scripted.find((entry) => isWrite || !entry.failure.writesOnly);
-    if (scripted) {
-      scripted.remaining -= 1;
-      if (scripted.remaining <= 0) this.scripted.splice(this.scripted.indexOf(scripted), 1);
+    const scripted = this.scripted.find((entry) => !isConnectionFailure(entry.failure) && matches(entry.failure, isWrite));
+    if (scripted && !isConnectionFailure(scripted.failure)) {
+      this.consume(scripted);
       return failureFor(scripted.failure);
     }
     if (isWrite) {
@@ -105,6 +151,16 @@ export class FaultInjector {
       return this.options.serverErrorStatus === 500 ? graphErrors.internalServerError() : graphErrors.serviceUnavailable();
     }
     return undefined;
+  }
+
+  private consume(entry: { failure: ScriptedFailure; remaining: number }): void {
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.scripted.splice(this.scripted.indexOf(entry), 1);
+  }
+
+  /** Draws only when a rate is set, so that seeded sequences of the other faults stay as they were. */
+  private draw(rate: number | undefined): boolean {
+    return rate !== undefined && rate > 0 && this.random() < rate;
   }
 
   private takeWriteToken(): GraphError | undefined {

@@ -7,16 +7,17 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runBatch } from './batch';
-import { FaultInjector, type FaultOptions, type ScriptedFailure, type WriteBucketOptions } from './faults';
+import { FaultInjector, type ConnectionFault, type FaultOptions, type ScriptedFailure, type WriteBucketOptions } from './faults';
 import { GraphError, graphErrors } from './graph-error';
 import { GRAPH_VERSION, parseGraphUrl } from './graph-url';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, WriteLogEntry } from './handler-types';
 import { errorResponse, logEntry, respond, type Pipeline, type RequestIds, type RequestLogEntry } from './request-pipeline';
+import { isWriteRequest } from './router';
 import { subscribedSkuJson } from './resource-shapes';
 import { TenantDirectory } from './tenant-directory';
 import type { AssignedLicense, LicenseAssignmentState, TenantFile } from './tenant-file';
 
-export type { FaultOptions, ScriptedFailure, WriteBucketOptions } from './faults';
+export type { ConnectionFault, FaultOptions, ScriptedFailure, WriteBucketOptions } from './faults';
 export type { RequestLogEntry } from './request-pipeline';
 export type { WriteLogEntry } from './handler-types';
 
@@ -91,6 +92,24 @@ function readBody(request: IncomingMessage): Promise<string> {
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Whether the request is a write, from its method and URL alone (before the body is read). */
+function isWriteTarget(incoming: IncomingMessage): boolean {
+  try {
+    const { segments, query } = parseGraphUrl(incoming.url ?? '/');
+    return isWriteRequest({ method: (incoming.method ?? 'GET').toUpperCase(), segments, query, body: undefined, serviceRoot: '' });
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves when the client gives up on the request (or the emulator closes its connections). */
+function connectionClosed(outgoing: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (outgoing.socket?.destroyed ?? true) resolve();
+    else outgoing.once('close', () => resolve());
+  });
+}
+
 function headerValue(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -148,12 +167,32 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     const requestId = randomUUID();
     const ids = { requestId, clientRequestId: headerValue(incoming, 'client-request-id') ?? requestId };
     if (latencyMs > 0) await delay(latencyMs);
+    const write = isWriteTarget(incoming);
+    const connection = faults.connectionFault(write);
+    const logUnanswered = (fault: ConnectionFault, status: number, request?: EmulatorRequest) => {
+      const logged = request ?? { method: (incoming.method ?? 'GET').toUpperCase(), segments: [], query: new URLSearchParams(), body: undefined, serviceRoot: '' };
+      const path = (incoming.url ?? '/').split('?')[0] ?? '/';
+      requestLog.push({ ...logEntry(logged, path, status, startedAt, context.now(), false), write, connection: fault });
+    };
+    if (connection === 'reset') {
+      incoming.socket.destroy();
+      return logUnanswered(connection, 0);
+    }
+    if (connection === 'hang') {
+      await connectionClosed(outgoing);
+      return logUnanswered(connection, 0);
+    }
     let result: Awaited<ReturnType<typeof answer>>;
     try {
       result = await answer(incoming, ids);
     } catch (error) {
       console.error('graph emulator: unexpected error', error);
       result = { response: errorResponse(graphErrors.internalServerError(), ids, context.now()), request: undefined, path: incoming.url ?? '/' };
+    }
+    if (connection === 'dropResponseAfterWrite') {
+      // The write (if it succeeded) is applied and in writeLog; the client only sees the connection close.
+      incoming.socket.destroy();
+      return logUnanswered(connection, result.response.status, result.request);
     }
     const { response, request, path } = result;
     const payload = JSON.stringify(response.body);

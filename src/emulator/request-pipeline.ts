@@ -4,7 +4,7 @@
  */
 import { GraphError, graphErrorBody, graphErrors } from './graph-error';
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse } from './handler-types';
-import type { FaultInjector } from './faults';
+import type { ConnectionFault, FaultInjector } from './faults';
 import { isWriteRequest, routeRequest } from './router';
 
 export interface RequestLogEntry {
@@ -19,6 +19,8 @@ export interface RequestLogEntry {
   readonly write: boolean;
   /** A member of a $batch rather than an HTTP request of its own. */
   readonly viaBatch: boolean;
+  /** An injected connection fault: the client got no answer (status 0 unless a write was applied first). */
+  readonly connection?: ConnectionFault;
 }
 
 export interface RequestIds {

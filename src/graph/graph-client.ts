@@ -14,6 +14,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import type { TokenCredential } from '@azure/identity';
+import { DEFAULT_GRAPH_TIMEOUT_MS, TimeoutHandler } from './timeout-handler';
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
@@ -23,6 +24,8 @@ export interface GraphClientOptions {
   credential?: TokenCredential;
   /** Retries the SDK makes on 429/503/504 for reads (it honours Retry-After). */
   maxRetries?: number;
+  /** Deadline of each HTTP attempt, in ms (default 30 s). */
+  timeoutMs?: number;
 }
 
 export function createGraphClient(options: GraphClientOptions): Client {
@@ -36,6 +39,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
     new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 3)),
     new RedirectHandler(),
     new TelemetryHandler(),
+    new TimeoutHandler(options.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS),
     new HTTPMessageHandler(),
   );
   const host = new URL(baseUrl).host;

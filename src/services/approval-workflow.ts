@@ -3,8 +3,15 @@
  * (loaded from storage by id and checked against the actor, never taken from a card), and the
  * single Graph write. Transitions go through the state machine with the store's eTags, so a
  * double click or two instances racing still produce one decision and one write.
+ *
+ * The write is claimed by this process (its instance id and the time, stored in the request) and the
+ * claim is renewed right before the Graph call. A process that dies leaves its claim behind; once the
+ * claim is older than the lease, recovery (at start-up and on a timer) takes it over with the eTag and
+ * finishes the request, re-reading the user first. The lease must exceed the Graph timeout, so that a
+ * live holder's write has settled before anyone may take over.
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { canDecide, chooseApprovers } from '../domain/approval-policy';
 import type { Decision, LicenseAction } from '../domain/decision';
 import type { LicenseRequest, Person } from '../domain/request';
@@ -16,10 +23,12 @@ import {
   type Clock,
   type Directory,
   type DirectoryUser,
+  type PostedCardStore,
   type RequestNotifier,
   type RequestStore,
   type Versioned,
 } from '../ports';
+import { createLogger, type Logger } from '../logger';
 import type { LicenseFactsReader } from './license-facts';
 import { LicenseWriter } from './license-writer';
 
@@ -31,6 +40,13 @@ export interface WorkflowDependencies {
   readonly notifier: RequestNotifier;
   readonly clock: Clock;
   readonly approverGroupId: string | undefined;
+  /** Posted approval cards: recovery offers a pending request that has none to its approvers again. */
+  readonly cards?: PostedCardStore;
+  /** This process in assignment claims. Default: host name, process id and a random part. */
+  readonly instanceId?: string;
+  /** How long a claim protects an assignment from a takeover. Default 2 minutes; keep it above the Graph timeout. */
+  readonly assignmentLeaseMs?: number;
+  readonly log?: Logger;
 }
 
 export interface Actor extends Person {
@@ -49,13 +65,27 @@ export type DecideResult =
   | { kind: 'unchanged'; request: LicenseRequest };
 
 const MAX_CONFLICT_RETRIES = 8;
+export const DEFAULT_ASSIGNMENT_LEASE_MS = 120_000;
+/** Pending requests without a posted card are offered again for this long (the approver may install the app later). */
+const REOFFER_MAX_AGE_MS = 7 * 24 * 3600_000;
 
 export class ApprovalWorkflow {
+  readonly instanceId: string;
+  private readonly leaseMs: number;
+  private readonly log: Logger;
   private readonly writer: LicenseWriter;
   private readonly running = new Set<Promise<unknown>>();
+  /** Requests this process is writing or offering right now: recovery passes leave them alone. */
+  private readonly fulfilling = new Set<string>();
+  private readonly offering = new Set<string>();
+  private recoveryTimer: NodeJS.Timeout | undefined;
+  private recoveryPass: Promise<unknown> | undefined;
 
   constructor(private readonly deps: WorkflowDependencies) {
     this.writer = new LicenseWriter(deps.directory, deps.facts);
+    this.instanceId = deps.instanceId ?? `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+    this.leaseMs = deps.assignmentLeaseMs ?? DEFAULT_ASSIGNMENT_LEASE_MS;
+    this.log = deps.log ?? createLogger('warn');
   }
 
   /** Re-checks the rules on fresh facts, picks the approvers, stores the request and sends the cards. */
@@ -97,10 +127,15 @@ export class ApprovalWorkflow {
       approverSource: choice.source,
       state: 'pending',
     };
-    await this.deps.requests.create(request);
-    await this.record('requested', request, input.requester.id, { add: request.add, remove: request.remove, approvers: request.approvers.map((a) => a.id) });
-    const { reached } = await this.deps.notifier.approvalRequested(request);
-    return { kind: 'submitted', request, reached };
+    this.offering.add(request.id);
+    try {
+      await this.deps.requests.create(request);
+      await this.record('requested', request, input.requester.id, { add: request.add, remove: request.remove, approvers: request.approvers.map((a) => a.id) });
+      const { reached } = await this.deps.notifier.approvalRequested(request);
+      return { kind: 'submitted', request, reached };
+    } finally {
+      this.offering.delete(request.id);
+    }
   }
 
   /** An approver's Approve or Reject. Approve schedules the Graph write after this returns. */
@@ -127,19 +162,69 @@ export class ApprovalWorkflow {
         if (error instanceof ConcurrencyConflict) continue;
         throw error;
       }
-      await this.record(verb === 'approve' ? 'approved' : 'rejected', result.request, actor.id, { comment: comment ?? null });
-      if (verb === 'approve') this.inBackground(() => this.fulfil(requestId));
-      else this.inBackground(() => this.deps.notifier.requestChanged(result.request));
+      try {
+        await this.record(verb === 'approve' ? 'approved' : 'rejected', result.request, actor.id, { comment: comment ?? null });
+      } finally {
+        // The decision is stored: what follows it must happen even if the audit store failed.
+        if (verb === 'approve') this.inBackground(() => this.fulfil(requestId));
+        else this.inBackground(() => this.deps.notifier.requestChanged(result.request));
+      }
       return { kind: 'decided', request: result.request };
     }
     throw new Error(`Request ${requestId} kept changing while being decided`);
   }
 
-  /** Claims the approved request and performs its one Graph write; safe to call again after a crash. */
+  /** The requester withdraws a request nobody has decided yet. */
+  async cancel(requestId: string, actor: Actor): Promise<DecideResult> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const stored = await this.deps.requests.get(requestId);
+      if (!stored) return { kind: 'notFound' };
+      const refusal =
+        actor.tenantId !== stored.value.tenantId ? 'OTHER_TENANT' : actor.id !== stored.value.requester.id ? 'NOT_THE_REQUESTER' : undefined;
+      if (refusal) {
+        await this.record('refused-cancel', stored.value, actor.id, { reason: refusal, tenantId: actor.tenantId });
+        return { kind: 'refused', reason: refusal, request: stored.value };
+      }
+      const result = transition(stored.value, { type: 'cancel', by: person(actor) }, this.deps.clock.now());
+      if (result.kind !== 'changed') return result.kind === 'refused' ? { kind: 'refused', reason: result.reason, request: result.request } : { kind: 'unchanged', request: result.request };
+      try {
+        await this.deps.requests.replace(result.request, stored.eTag);
+      } catch (error) {
+        if (error instanceof ConcurrencyConflict) continue;
+        throw error;
+      }
+      try {
+        await this.record('cancelled', result.request, actor.id, {});
+      } finally {
+        this.inBackground(() => this.deps.notifier.requestChanged(result.request));
+      }
+      return { kind: 'decided', request: result.request };
+    }
+    throw new Error(`Request ${requestId} kept changing while being cancelled`);
+  }
+
+  /**
+   * Claims the approved request and performs its one Graph write; safe to call again after a crash, from
+   * any instance: a live claim held by another instance makes this a no-op.
+   */
   async fulfil(requestId: string): Promise<LicenseRequest | undefined> {
+    if (this.fulfilling.has(requestId)) return undefined;
+    this.fulfilling.add(requestId);
+    try {
+      return await this.claimAndWrite(requestId);
+    } finally {
+      this.fulfilling.delete(requestId);
+    }
+  }
+
+  private async claimAndWrite(requestId: string): Promise<LicenseRequest | undefined> {
     const claimed = await this.claim(requestId);
     if (!claimed) return undefined;
-    const outcome = await this.writer.apply(claimed.value);
+    const outcome = await this.writer.apply(claimed.value, { beforeWrite: () => this.renewClaim(requestId) });
+    if (outcome.kind === 'superseded') {
+      this.log.warn('assignment taken over by another instance before the Graph write', { requestId, instance: this.instanceId });
+      return undefined;
+    }
     const event: RequestEvent =
       outcome.kind === 'done'
         ? { type: 'complete', outcome: { graph: outcome.graph } }
@@ -155,35 +240,118 @@ export class ApprovalWorkflow {
     return finished;
   }
 
-  /** Finishes what a previous process left approved or assigning (restart after a crash). */
+  /**
+   * Finishes what stopped processes left behind: approved requests, assignments whose claim ran out, and
+   * pending requests whose approval card was never posted. Returns how many assignments it resumed.
+   */
   async resumeUnfinished(): Promise<number> {
-    const unfinished = await this.deps.requests.listByState(['approved', 'assigning']);
-    for (const request of unfinished) this.inBackground(() => this.fulfil(request.id));
-    return unfinished.length;
+    const unfinished = await this.deps.requests.listByState(['pending', 'approved', 'assigning']);
+    const now = this.deps.clock.now().getTime();
+    let resumed = 0;
+    for (const request of unfinished) {
+      if (request.state === 'pending') {
+        const age = now - Date.parse(request.createdAt);
+        if (this.deps.cards && age >= this.leaseMs && age < REOFFER_MAX_AGE_MS && !this.offering.has(request.id)) {
+          this.inBackground(() => this.offerAgain(request));
+        }
+        continue;
+      }
+      if (this.fulfilling.has(request.id) || !this.mayClaim(request, now)) continue;
+      resumed++;
+      this.inBackground(() => this.fulfil(request.id));
+    }
+    return resumed;
+  }
+
+  /** Runs resumeUnfinished every intervalMs (one pass at a time) until stopRecovery. */
+  startRecovery(intervalMs: number): void {
+    this.stopRecovery();
+    this.recoveryTimer = setInterval(() => {
+      if (this.recoveryPass) return;
+      this.recoveryPass = this.resumeUnfinished()
+        .catch((error: unknown) => this.log.error('recovery pass failed', { error: String(error) }))
+        .finally(() => {
+          this.recoveryPass = undefined;
+        });
+    }, intervalMs);
+    this.recoveryTimer.unref();
+  }
+
+  stopRecovery(): void {
+    if (this.recoveryTimer) clearInterval(this.recoveryTimer);
+    this.recoveryTimer = undefined;
   }
 
   /** Resolves when every background fulfilment and notification has settled (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    while (this.running.size > 0 || this.recoveryPass) {
+      await Promise.allSettled([...this.running, this.recoveryPass]);
+    }
+  }
+
+  private mayClaim(request: LicenseRequest, now: number): boolean {
+    if (request.state !== 'assigning' || !request.claim || request.claim.by === this.instanceId) return true;
+    const claimedAt = Date.parse(request.claim.at);
+    return Number.isNaN(claimedAt) || now - claimedAt >= this.leaseMs;
   }
 
   private async claim(requestId: string): Promise<Versioned<LicenseRequest> | undefined> {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       const stored = await this.deps.requests.get(requestId);
       if (!stored) return undefined;
-      // A request already 'assigning' was claimed by a process that stopped before recording the
-      // outcome; the writer re-reads the user first, so continuing cannot write twice.
-      if (stored.value.state === 'assigning') return stored;
-      if (stored.value.state !== 'approved') return undefined;
-      const result = transition(stored.value, { type: 'claimAssignment' }, this.deps.clock.now());
+      const event: RequestEvent = { type: 'claimAssignment', by: this.instanceId, leaseMs: this.leaseMs };
+      const result = transition(stored.value, event, this.deps.clock.now());
+      // Ours already: an earlier attempt in this process stopped on an error; the writer re-reads first.
+      if (result.kind === 'unchanged') return stored;
       if (result.kind !== 'changed') return undefined;
+      let saved: Versioned<LicenseRequest>;
       try {
-        return await this.deps.requests.replace(result.request, stored.eTag);
+        saved = await this.deps.requests.replace(result.request, stored.eTag);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict)) throw error;
+        continue;
+      }
+      const takeover = stored.value.state === 'assigning';
+      await this.record(takeover ? 'assignment-taken-over' : 'assignment-claimed', saved.value, null, {
+        instance: this.instanceId,
+        previousClaim: takeover ? (stored.value.claim ?? null) : null,
+      });
+      return saved;
+    }
+    return undefined;
+  }
+
+  /** True when this process still holds the claim, now renewed; false when another instance took it. */
+  private async renewClaim(requestId: string): Promise<boolean> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const stored = await this.deps.requests.get(requestId);
+      if (!stored) return false;
+      const result = transition(stored.value, { type: 'renewClaim', by: this.instanceId }, this.deps.clock.now());
+      if (result.kind !== 'changed') return false;
+      try {
+        await this.deps.requests.replace(result.request, stored.eTag);
+        return true;
       } catch (error) {
         if (!(error instanceof ConcurrencyConflict)) throw error;
       }
     }
-    return undefined;
+    return false;
+  }
+
+  /** Posts the approval card again for a pending request that has none (the process died before posting it). */
+  private async offerAgain(request: LicenseRequest): Promise<void> {
+    const cards = this.deps.cards;
+    if (!cards || this.offering.has(request.id)) return;
+    this.offering.add(request.id);
+    try {
+      if ((await cards.list(request.id)).length > 0) return;
+      const current = await this.deps.requests.get(request.id);
+      if (current?.value.state !== 'pending') return;
+      const { reached } = await this.deps.notifier.approvalRequested(current.value);
+      this.log.info('approval card offered again', { requestId: request.id, reached });
+    } finally {
+      this.offering.delete(request.id);
+    }
   }
 
   private async apply(requestId: string, event: RequestEvent): Promise<LicenseRequest | undefined> {
@@ -225,7 +393,7 @@ export class ApprovalWorkflow {
 
   private inBackground(work: () => Promise<unknown>): void {
     const task = work().catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', msg: 'background request work failed', error: String(error) }));
+      this.log.error('background request work failed', { error: String(error) });
     });
     this.running.add(task);
     void task.finally(() => this.running.delete(task));

@@ -3,6 +3,9 @@
  * re-checks the rules (seats may have run out since approval), writes only what is still missing,
  * and treats a write whose outcome is unknown (timeout, 5xx, reset) by reading the user again
  * instead of blindly writing twice.
+ *
+ * The caller may pass `beforeWrite`, run right before each Graph write (after the re-read): the workflow
+ * renews its claim there, so that an instance which lost its claim to another never writes.
  */
 import type { LicenseRequest, RequestOutcome } from '../domain/request';
 import { evaluate } from '../domain/rules';
@@ -11,7 +14,14 @@ import { skuIdOf, type LicenseFactsReader } from './license-facts';
 
 export type WriteOutcome =
   | { kind: 'done'; graph: RequestOutcome['graph'] }
-  | { kind: 'failed'; reasonCode: string; params?: Record<string, string | number>; graph?: RequestOutcome['graph'] };
+  | { kind: 'failed'; reasonCode: string; params?: Record<string, string | number>; graph?: RequestOutcome['graph'] }
+  /** beforeWrite said no: another instance owns the write now; nothing was sent. */
+  | { kind: 'superseded' };
+
+export interface WriteOptions {
+  /** Resolves false when this caller may no longer write (its claim was taken over). */
+  readonly beforeWrite?: () => Promise<boolean>;
+}
 
 const MAX_ATTEMPTS = 6;
 const MAX_WAIT_SECONDS = 30;
@@ -23,7 +33,7 @@ export class LicenseWriter {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
-  async apply(request: LicenseRequest): Promise<WriteOutcome> {
+  async apply(request: LicenseRequest, options: WriteOptions = {}): Promise<WriteOutcome> {
     let lastError: DirectoryError | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
@@ -40,6 +50,7 @@ export class LicenseWriter {
 
         const missing = [...toAdd, ...toRemove].find((part) => !skuIdOf(facts.skus, part));
         if (missing) return { kind: 'failed', reasonCode: 'SKU_NOT_PURCHASED', params: { partNumber: missing } };
+        if (options.beforeWrite && !(await options.beforeWrite())) return { kind: 'superseded' };
         await this.directory.assignLicense(request.target.id, {
           addLicenses: toAdd.map((part) => ({ skuId: skuIdOf(facts.skus, part) as string, disabledPlans: [] })),
           removeLicenses: toRemove.map((part) => skuIdOf(facts.skus, part) as string),

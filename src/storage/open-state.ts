@@ -3,6 +3,7 @@
  * Close it on shutdown (after the server stops taking requests) so the file is released cleanly.
  */
 import * as path from 'node:path';
+import type { Storage } from 'botbuilder';
 import type { AuditLog, ConversationDirectory, PostedCardStore, RequestStore } from '../ports';
 import { SqliteAuditLog } from './audit-log';
 import { StorageConversationDirectory } from './conversation-directory';
@@ -13,14 +14,21 @@ import { SqliteStorage } from './sqlite-storage';
 
 export const EMBEDDED_STATE_FILE = 'license-desk.sqlite';
 
-export interface EmbeddedState {
+/** Every store of the bot, over one backing store (embedded SQLite, or Azure Blob Storage: blob-state.ts). */
+export interface StateStores {
   /** Also the botbuilder Storage for ConversationState and UserState. */
-  readonly storage: SqliteStorage;
+  readonly storage: Storage;
   readonly requests: RequestStore;
   readonly conversations: ConversationDirectory;
   readonly cards: PostedCardStore;
   readonly audit: AuditLog;
+  /** Where the state lives, for start-up logs; never holds a secret. */
+  readonly description: string;
   close(): Promise<void>;
+}
+
+export interface EmbeddedState extends StateStores {
+  readonly storage: SqliteStorage;
 }
 
 export function openEmbeddedState(dataDir: string, options: SqliteConnectionOptions = {}): EmbeddedState {
@@ -32,6 +40,7 @@ export function openEmbeddedState(dataDir: string, options: SqliteConnectionOpti
       conversations: new StorageConversationDirectory(storage),
       cards: new StoragePostedCardStore(storage),
       audit: SqliteAuditLog.attach(storage.connection),
+      description: `embedded SQLite ${storage.connection.filePath}`,
       close: () => storage.close(),
     };
   } catch (error) {

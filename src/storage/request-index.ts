@@ -11,22 +11,14 @@
  */
 import type { Storage } from 'botbuilder';
 import type { RequestState } from '../domain/request';
+import { isOpen } from '../domain/request-state';
 import { readDocument, updateDocument } from './storage-items';
 
 export const REQUEST_INDEX_KEY = 'requests-index';
 
-const UNFINISHED: Record<RequestState, boolean> = {
-  pending: true,
-  approved: true,
-  assigning: true,
-  completed: false,
-  failed: false,
-  rejected: false,
-  cancelled: false,
-};
-
+/** Unfinished = still open in the request's life (the domain's definition). */
 export function isUnfinished(state: RequestState): boolean {
-  return UNFINISHED[state];
+  return isOpen(state);
 }
 
 interface IndexEntry {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { LicenseRequest, Person, RequestState } from '../../src/domain/request';
+import type { AssignmentClaim, LicenseRequest, Person, RequestState } from '../../src/domain/request';
 import { isFinal, isOpen, transition, type RequestEvent, type TransitionResult } from '../../src/domain/request-state';
 
 const requester: Person = { id: 'user-requester', displayName: 'Rita Requester' };
@@ -7,8 +7,12 @@ const approver: Person = { id: 'user-manager', displayName: 'Mona Manager' };
 const otherApprover: Person = { id: 'user-other', displayName: 'Otto Other' };
 const created = '2024-05-01T08:00:00.000Z';
 const now = new Date('2024-05-02T09:30:00.000Z');
+const LEASE_MS = 120_000;
+const thisInstance = 'host-a/101/aaaa';
+const otherInstance = 'host-b/202/bbbb';
+const secondsAgo = (seconds: number): string => new Date(now.getTime() - seconds * 1000).toISOString();
 
-function request(state: RequestState, decidedBy?: Person): LicenseRequest {
+function request(state: RequestState, decidedBy?: Person, claim?: AssignmentClaim): LicenseRequest {
   return {
     id: 'req-1',
     tenantId: 'tenant-1',
@@ -26,13 +30,20 @@ function request(state: RequestState, decidedBy?: Person): LicenseRequest {
     approverSource: 'approverGroup',
     state,
     ...(decidedBy ? { decision: { ...decidedBy, at: created } } : {}),
+    ...(claim ? { claim } : {}),
   };
+}
+
+/** A request some instance is assigning, claimed the given number of seconds before `now`. */
+function assigning(by: string, claimedSecondsAgo: number): LicenseRequest {
+  return request('assigning', approver, { by, at: secondsAgo(claimedSecondsAgo) });
 }
 
 const approve = (by: Person = approver, comment?: string): RequestEvent => ({ type: 'approve', by, ...(comment ? { comment } : {}) });
 const reject = (by: Person = approver, comment?: string): RequestEvent => ({ type: 'reject', by, ...(comment ? { comment } : {}) });
 const cancel: RequestEvent = { type: 'cancel', by: requester };
-const claim: RequestEvent = { type: 'claimAssignment' };
+const claim: RequestEvent = { type: 'claimAssignment', by: thisInstance, leaseMs: LEASE_MS };
+const renew: RequestEvent = { type: 'renewClaim', by: thisInstance };
 const complete: RequestEvent = { type: 'complete', outcome: { graph: { status: 200 } } };
 const fail: RequestEvent = { type: 'fail', reasonCode: 'GRAPH_NO_LICENSES', params: { partNumber: 'MCOEV' }, graph: { status: 400, code: 'Request_BadRequest' } };
 
@@ -67,9 +78,10 @@ describe('request-state.transition', () => {
       assert.equal(next.decision?.id, requester.id);
     });
 
-    it('approved → assigning', () => {
+    it('approved → assigning records which instance claimed the write, and when', () => {
       const next = changedTo(transition(request('approved', approver), claim, now), 'assigning');
       assert.equal(next.decision?.id, approver.id);
+      assert.deepEqual(next.claim, { by: thisInstance, at: now.toISOString() });
     });
 
     it('assigning → completed records the outcome time and Graph answer', () => {
@@ -108,7 +120,8 @@ describe('request-state.transition', () => {
       ['the same approver approves after failure', request('failed', approver), approve()],
       ['the same approver rejects again', request('rejected', approver), reject()],
       ['cancel again', request('cancelled', requester), cancel],
-      ['claim again while assigning', request('assigning', approver), claim],
+      ['the holder claims again while assigning', assigning(thisInstance, 5), claim],
+      ['the holder claims again after its own lease ran out', assigning(thisInstance, 3600), claim],
       ['complete again', request('completed', approver), complete],
       ['fail again', request('failed', approver), fail],
     ];
@@ -146,12 +159,13 @@ describe('request-state.transition', () => {
   });
 
   describe('invalid transitions are refused', () => {
-    const allowedFrom: Readonly<Record<'claimAssignment' | 'complete' | 'fail', readonly RequestState[]>> = {
+    const allowedFrom: Readonly<Record<'claimAssignment' | 'renewClaim' | 'complete' | 'fail', readonly RequestState[]>> = {
       claimAssignment: ['approved', 'assigning'],
+      renewClaim: ['assigning'],
       complete: ['assigning', 'completed'],
       fail: ['approved', 'assigning', 'failed'],
     };
-    const events = { claimAssignment: claim, complete, fail };
+    const events = { claimAssignment: claim, renewClaim: renew, complete, fail };
     for (const [type, states] of Object.entries(allowedFrom) as [keyof typeof events, readonly RequestState[]][]) {
       for (const state of ALL_STATES.filter((candidate) => !states.includes(candidate))) {
         it(`${type} from ${state}`, () => {
@@ -163,6 +177,56 @@ describe('request-state.transition', () => {
         });
       }
     }
+  });
+
+  describe('claims on the Graph write', () => {
+    const takeovers: readonly [string, LicenseRequest][] = [
+      ["another instance's claim older than the lease", assigning(otherInstance, LEASE_MS / 1000 + 1)],
+      ["another instance's claim exactly as old as the lease", assigning(otherInstance, LEASE_MS / 1000)],
+      ['a request assigning without any claim (recorded before claims existed)', request('assigning', approver)],
+      ['a claim whose time cannot be read', request('assigning', approver, { by: otherInstance, at: 'not a time' })],
+    ];
+    for (const [name, before] of takeovers) {
+      it(`takes over ${name}`, () => {
+        const next = changedTo(transition(before, claim, now), 'assigning');
+        assert.deepEqual(next.claim, { by: thisInstance, at: now.toISOString() });
+        assert.equal(next.decision?.id, approver.id, 'the decision is kept');
+      });
+    }
+
+    it("never takes over another instance's live claim", () => {
+      const before = assigning(otherInstance, LEASE_MS / 1000 - 1);
+      const result = transition(before, claim, now);
+      assert.equal(result.kind, 'refused');
+      assert.equal(result.kind === 'refused' && result.reason, 'CLAIM_HELD');
+      assert.equal(result.request, before);
+    });
+
+    it('the holder renews its claim, even after its lease ran out (nobody took it over)', () => {
+      for (const age of [1, 3600]) {
+        const next = changedTo(transition(assigning(thisInstance, age), renew, now), 'assigning');
+        assert.deepEqual(next.claim, { by: thisInstance, at: now.toISOString() });
+      }
+    });
+
+    const lostClaims: readonly [string, LicenseRequest][] = [
+      ['another instance took it over', assigning(otherInstance, 1)],
+      ["another instance's claim ran out (it is still not ours)", assigning(otherInstance, 3600)],
+      ['no claim is recorded', request('assigning', approver)],
+    ];
+    for (const [name, before] of lostClaims) {
+      it(`a renewal is refused when ${name}: the caller must not write`, () => {
+        const result = transition(before, renew, now);
+        assert.equal(result.kind, 'refused');
+        assert.equal(result.kind === 'refused' && result.reason, 'CLAIM_HELD');
+      });
+    }
+
+    it('complete and fail keep the claim, to show which instance wrote', () => {
+      const before = assigning(thisInstance, 1);
+      assert.deepEqual(changedTo(transition(before, complete, now), 'completed').claim, before.claim);
+      assert.deepEqual(changedTo(transition(before, fail, now), 'failed').claim, before.claim);
+    });
   });
 
   it('a full approval run ends completed', () => {

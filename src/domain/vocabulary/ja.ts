@@ -18,7 +18,7 @@ export const JA: Vocabulary = {
     },
     {
       partNumber: 'ENTERPRISEPREMIUM_NOPSTNCONF',
-      phrases: ['e5 電話会議なし', 'enterprise e5 電話会議なし', 'エンタープライズe5 電話会議なし', 'e5 音声会議なし'],
+      phrases: ['e5 電話会議なし', 'enterprise e5 電話会議なし', 'office 365 e5 電話会議なし', 'エンタープライズe5 電話会議なし', 'e5 音声会議なし'],
     },
     { partNumber: 'ENTERPRISEPACK', phrases: ['エンタープライズe3', 'enterprise e3'] },
     { partNumber: 'STANDARDPACK', phrases: ['エンタープライズe1', 'enterprise e1'] },
@@ -67,6 +67,10 @@ export const JA: Vocabulary = {
   articles: [],
   licenceNouns: ['ライセンス', 'サブスクリプション', 'プラン'],
   fillers: [
+    // greetings, so that "こんにちは" is not read as a name plus an unknown licence
+    'こんにちは',
+    'こんばんは',
+    'おはようございます',
     'を',
     'ください',
     '下さい',
