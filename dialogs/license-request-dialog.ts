@@ -45,7 +45,7 @@ export class LicenseRequestDialog extends ComponentDialog {
     super(LICENSE_REQUEST_DIALOG);
     this.addDialog(new ResolvePersonDialog(services.people));
     const confirm = new ChoicePrompt(CONFIRM);
-    confirm.style = ListStyle.heroCard;
+    confirm.style = ListStyle.suggestedAction;
     this.addDialog(confirm);
     this.addDialog(
       new WaterfallDialog(FLOW, [this.understand.bind(this), this.assess.bind(this), this.submit.bind(this)]),

@@ -32,7 +32,7 @@ export class ResolvePersonDialog extends ComponentDialog {
     super(RESOLVE_PERSON_DIALOG);
     this.addDialog(new TextPrompt(ASK_NAME));
     const pick = new ChoicePrompt(PICK);
-    pick.style = ListStyle.heroCard;
+    pick.style = ListStyle.suggestedAction;
     this.addDialog(pick);
     this.addDialog(new WaterfallDialog(FLOW, [this.askIfUnknown.bind(this), this.search.bind(this), this.settle.bind(this)]));
     this.initialDialogId = FLOW;

@@ -79,6 +79,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     botAppId: config.bot.appId ?? '',
     conversations: state.conversations,
     cards: state.cards,
+    requests: state.requests,
     directory,
     facts,
     log,
@@ -131,6 +132,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     conversations: state.conversations,
     cardActions: new CardActionHandler(workflow, state.requests, state.conversations),
     commands,
+    onFirstPersonalContact: (tenantId, personId) => notifier.deliverWaitingCards(tenantId, personId),
     clock,
     log,
   });

@@ -120,6 +120,8 @@ export interface StoredConversation {
   readonly channelUserId: string;
   readonly locale: string | null;
   readonly serviceUrl: string;
+  /** The bot's account in this tenant's conversations (the recipient of their activities). */
+  readonly bot?: { readonly id: string; readonly name?: string };
   /** The personal conversation, when one is known. */
   readonly reference: Readonly<Record<string, unknown>> | null;
   readonly updatedAt: string;

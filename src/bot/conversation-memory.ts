@@ -17,16 +17,24 @@ export function isPersonalConversation(activity: Activity): boolean {
   return type === 'personal' || (type === undefined && activity.conversation?.isGroup !== true);
 }
 
-export async function rememberSender(conversations: ConversationDirectory, activity: Activity, now: Date): Promise<void> {
+/**
+ * Stores where the sender can be reached. Returns true when this is the first personal chat the
+ * bot learns for them (cards that waited for them can now be delivered).
+ */
+export async function rememberSender(conversations: ConversationDirectory, activity: Activity, now: Date): Promise<boolean> {
   const identity = identityOf(activity);
-  if (!identity || !activity.serviceUrl) return;
+  if (!identity || !activity.serviceUrl) return false;
+  const personal = isPersonalConversation(activity);
+  const known = personal ? await conversations.find(identity.tenantId, identity.userId) : undefined;
   await conversations.remember({
     userId: identity.userId,
     tenantId: identity.tenantId,
     channelUserId: activity.from.id,
     locale: activity.locale ?? null,
     serviceUrl: activity.serviceUrl,
-    reference: isPersonalConversation(activity) ? { ...TurnContext.getConversationReference(activity) } : null,
+    ...(activity.recipient?.id ? { bot: { id: activity.recipient.id, name: activity.recipient.name } } : {}),
+    reference: personal ? { ...TurnContext.getConversationReference(activity) } : null,
     updatedAt: now.toISOString(),
   });
+  return personal && !known?.reference;
 }

@@ -5,12 +5,11 @@
  */
 import type { RuleNote } from '../domain/decision';
 import { explanationParams } from '../domain/rules';
-import { resolveLocale, type Translate } from '../i18n';
+import { hasKey, resolveLocale, type Translate } from '../i18n';
 
 export function productName(t: Translate, partNumber: string): string {
   const key = `products:${partNumber}`;
-  const name = t(key);
-  return name === key || name === partNumber ? partNumber : name;
+  return hasKey(key) ? t(key) : partNumber;
 }
 
 export function productList(t: Translate, partNumbers: readonly string[]): string {
@@ -30,8 +29,8 @@ function countryNamer(t: Translate): (code: string) => string {
 
 export function explainReason(t: Translate, code: string, params: RuleNote['params'] = {}): string {
   const key = `reasons:${code}`;
-  const text = t(key, explanationParams(params, { productName: (part) => productName(t, part), countryName: countryNamer(t) }));
-  return text === key ? t('reasons:GRAPH_UNKNOWN') : text;
+  if (!hasKey(key)) return t('reasons:GRAPH_UNKNOWN');
+  return t(key, explanationParams(params, { productName: (part) => productName(t, part), countryName: countryNamer(t) }));
 }
 
 export function explainNotes(t: Translate, notes: readonly RuleNote[], kinds: readonly RuleNote['kind'][]): string[] {

@@ -10,6 +10,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationState,
+  type FileConsentCardResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
@@ -23,6 +24,8 @@ import type { CardActionHandler } from './card-action-handler';
 /** Slash-style admin commands (help, seats, bulk …); returns false when the text is not one. */
 export interface CommandHandler {
   tryHandle(context: TurnContext, text: string): Promise<boolean>;
+  /** A file consent card was accepted or declined (CSV exports in the personal chat). */
+  fileConsent?(context: TurnContext, response: FileConsentCardResponse): Promise<void>;
 }
 
 export interface BotDependencies {
@@ -31,6 +34,8 @@ export interface BotDependencies {
   readonly conversations: ConversationDirectory;
   readonly cardActions: CardActionHandler;
   readonly commands?: CommandHandler;
+  /** Delivers approval cards that waited for this person (they had no chat with the bot yet). */
+  readonly onFirstPersonalContact?: (tenantId: string, personId: string) => Promise<unknown>;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -70,6 +75,11 @@ export class LicenseDeskBot extends TeamsActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
+  protected override async handleTeamsFileConsent(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
+    await this.remember(context);
+    await this.deps.commands?.fileConsent?.(context, response);
+  }
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     await this.remember(context);
     return this.deps.cardActions.handle(context, invokeValue);
@@ -86,6 +96,8 @@ export class LicenseDeskBot extends TeamsActivityHandler {
       await context.sendActivity(t('replies:cancelledConversation'));
       return;
     }
+    // Commands (help, seats, bulk …) come first when no conversation is under way; they answer help for admins too.
+    if (identity && !dialogContext.activeDialog && this.deps.commands && (await this.deps.commands.tryHandle(context, text))) return;
     if (HELP_WORDS.has(lower) || (text === '' && !dialogContext.activeDialog)) {
       await context.sendActivity(t('replies:help'));
       return;
@@ -94,7 +106,6 @@ export class LicenseDeskBot extends TeamsActivityHandler {
       await context.sendActivity(t('replies:identityMissing'));
       return;
     }
-    if (!dialogContext.activeDialog && this.deps.commands && (await this.deps.commands.tryHandle(context, text))) return;
     const result = await dialogContext.continueDialog();
     if (result.status !== DialogTurnStatus.empty) return;
     const options: LicenseRequestOptions = {
@@ -126,7 +137,14 @@ export class LicenseDeskBot extends TeamsActivityHandler {
 
   private async remember(context: TurnContext): Promise<void> {
     try {
-      await rememberSender(this.deps.conversations, context.activity, this.deps.clock.now());
+      const firstContact = await rememberSender(this.deps.conversations, context.activity, this.deps.clock.now());
+      const identity = identityOf(context.activity);
+      if (firstContact && identity && this.deps.onFirstPersonalContact) {
+        // Not awaited: the person's own turn should not wait for cards about other requests.
+        void this.deps.onFirstPersonalContact(identity.tenantId, identity.userId).catch((error: unknown) => {
+          this.deps.log.warn('waiting approval cards not delivered', { error: String(error) });
+        });
+      }
     } catch (error) {
       this.deps.log.warn('conversation reference not stored', { error: String(error) });
     }

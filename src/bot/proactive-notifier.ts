@@ -9,7 +9,7 @@ import { adviceAfterSuccess } from '../domain/rules';
 import { isFinal } from '../domain/request-state';
 import type { LicenseRequest, Person } from '../domain/request';
 import { translator } from '../i18n';
-import type { ConversationDirectory, Directory, PostedCardStore, RequestNotifier, StoredConversation } from '../ports';
+import type { ConversationDirectory, Directory, PostedCardStore, RequestNotifier, RequestStore, StoredConversation } from '../ports';
 import { explainReason, productList } from './explain';
 import type { LicenseFactsReader } from '../services/license-facts';
 import { catalogStock } from '../services/license-facts';
@@ -20,6 +20,7 @@ export interface NotifierDependencies {
   readonly botAppId: string;
   readonly conversations: ConversationDirectory;
   readonly cards: PostedCardStore;
+  readonly requests: RequestStore;
   readonly directory: Directory;
   readonly facts: LicenseFactsReader;
   readonly log: Logger;
@@ -29,10 +30,31 @@ export class ProactiveNotifier implements RequestNotifier {
   constructor(private readonly deps: NotifierDependencies) {}
 
   async approvalRequested(request: LicenseRequest): Promise<{ reached: number }> {
+    return this.postApprovalCards(request, request.approvers);
+  }
+
+  /**
+   * An approver who could not be reached when a request was submitted (no chat with the bot yet)
+   * gets the waiting cards as soon as they appear: installation, first message.
+   */
+  async deliverWaitingCards(tenantId: string, personId: string): Promise<number> {
+    let delivered = 0;
+    for (const request of await this.deps.requests.listByState(['pending'])) {
+      if (request.tenantId !== tenantId) continue;
+      const approver = request.approvers.find((candidate) => candidate.id === personId);
+      if (!approver) continue;
+      const posted = await this.deps.cards.list(request.id);
+      if (posted.some((card) => card.approverId === personId)) continue;
+      delivered += (await this.postApprovalCards(request, [approver])).reached;
+    }
+    return delivered;
+  }
+
+  private async postApprovalCards(request: LicenseRequest, approvers: readonly Person[]): Promise<{ reached: number }> {
     const seats = [...request.seats];
     const refreshUserIds = await this.refreshUserIds(request);
     let reached = 0;
-    for (const approver of request.approvers) {
+    for (const approver of approvers) {
       try {
         const contact = await this.deps.conversations.find(request.tenantId, approver.id);
         const card = approvalCard({ request, locale: await this.localeOf(request.tenantId, approver.id), seats, refreshUserIds, withActions: true });
@@ -116,12 +138,14 @@ export class ProactiveNotifier implements RequestNotifier {
       await this.deps.adapter.continueConversationAsync(this.deps.botAppId, contact.reference as Partial<ConversationReference>, deliver);
       return sent;
     }
-    const via = contact ?? (await this.deps.conversations.find(request.tenantId, request.requester.id));
-    const bot = (via?.reference as Partial<ConversationReference> | null)?.bot ?? (await this.anyBotAccount(request));
+    const requester = await this.deps.conversations.find(request.tenantId, request.requester.id);
+    const via = contact ?? requester;
+    // The bot's account comes with every remembered conversation, channel ones included.
+    const bot = via?.bot ?? requester?.bot ?? (via?.reference as Partial<ConversationReference> | null)?.bot;
     if (!via || !bot) throw new Error('No Teams service URL known for this tenant yet');
     const parameters: ConversationParameters = {
       isGroup: false,
-      bot,
+      bot: { id: bot.id, name: bot.name ?? '' },
       members: [{ id: contact?.channelUserId ?? person.id, name: person.displayName, aadObjectId: person.id }],
       tenantId: request.tenantId,
       channelData: { tenant: { id: request.tenantId } },
@@ -129,11 +153,6 @@ export class ProactiveNotifier implements RequestNotifier {
     };
     await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', via.serviceUrl, 'https://api.botframework.com', parameters, deliver);
     return sent;
-  }
-
-  private async anyBotAccount(request: LicenseRequest) {
-    const requester = await this.deps.conversations.find(request.tenantId, request.requester.id);
-    return (requester?.reference as Partial<ConversationReference> | null)?.bot;
   }
 
   /** The reader's language: the locale Teams last sent for them, else their Graph preferredLanguage. */

@@ -18,6 +18,11 @@ const USER_FIELDS = 'id,displayName,userPrincipalName,mail,givenName,surname,usa
 const LICENSE_FIELDS = `${USER_FIELDS},assignedLicenses,licenseAssignmentStates`;
 const SEARCH_LIMIT = 25;
 const MEMBERS_PAGE = 999;
+/**
+ * Entra's limits: a displayName has at most 256 characters, a userPrincipalName 113 (an object id 36). Longer text
+ * names nobody, and sent to Graph it would only make an oversized URL.
+ */
+const MAX_NAME_LENGTH = 256;
 
 interface Page<T> {
   value?: T[];
@@ -28,7 +33,9 @@ export class GraphDirectory implements Directory {
   constructor(private readonly client: Client) {}
 
   async searchUsers(text: string): Promise<DirectoryUser[]> {
-    const value = odataString(text.trim());
+    const wanted = wellFormed(text.trim());
+    if (wanted.length > MAX_NAME_LENGTH) return [];
+    const value = odataString(wanted);
     const filter = ['displayName', 'givenName', 'surname', 'userPrincipalName', 'mail']
       .map((property) => `startswith(${property},${value})`)
       .join(' or ');
@@ -40,20 +47,21 @@ export class GraphDirectory implements Directory {
   }
 
   async getUser(idOrUpn: string): Promise<DirectoryUser | undefined> {
+    if (idOrUpn.trim() === '' || idOrUpn.length > MAX_NAME_LENGTH) return undefined;
     return this.orUndefined(async () =>
-      toDirectoryUser(await this.call(() => this.client.api(`/users/${encodeURIComponent(idOrUpn)}`).select(USER_FIELDS).get())),
+      toDirectoryUser(await this.call(() => this.client.api(userPath(idOrUpn)).select(USER_FIELDS).get())),
     );
   }
 
   async getUserLicenses(userId: string): Promise<DirectoryUserLicenses> {
-    const raw = await this.call(() => this.client.api(`/users/${encodeURIComponent(userId)}`).select(LICENSE_FIELDS).get());
+    const raw = await this.call(() => this.client.api(userPath(userId)).select(LICENSE_FIELDS).get());
     return toUserLicenses(raw);
   }
 
   async getManager(userId: string): Promise<DirectoryUser | undefined> {
     return this.orUndefined(async () =>
       toDirectoryUser(
-        await this.call(() => this.client.api(`/users/${encodeURIComponent(userId)}/manager`).select(USER_FIELDS).get()),
+        await this.call(() => this.client.api(`${userPath(userId)}/manager`).select(USER_FIELDS).get()),
       ),
     );
   }
@@ -66,7 +74,7 @@ export class GraphDirectory implements Directory {
   async memberGroups(userId: string, groupIds: readonly string[]): Promise<string[]> {
     if (groupIds.length === 0) return [];
     const result = await this.call<Page<string>>(() =>
-      this.client.api(`/users/${encodeURIComponent(userId)}/checkMemberGroups`).post({ groupIds }),
+      this.client.api(`${userPath(userId)}/checkMemberGroups`).post({ groupIds }),
     );
     return (result.value ?? []).filter((id): id is string => typeof id === 'string');
   }
@@ -74,7 +82,7 @@ export class GraphDirectory implements Directory {
   async listGroupMembers(groupId: string): Promise<DirectoryUser[]> {
     const members: DirectoryUser[] = [];
     let page = await this.call<Page<Record<string, unknown>>>(() =>
-      this.client.api(`/groups/${encodeURIComponent(groupId)}/members`).select(USER_FIELDS).top(MEMBERS_PAGE).get(),
+      this.client.api(`/groups/${encodeURIComponent(wellFormed(groupId))}/members`).select(USER_FIELDS).top(MEMBERS_PAGE).get(),
     );
     for (;;) {
       for (const member of page.value ?? []) {
@@ -91,7 +99,7 @@ export class GraphDirectory implements Directory {
   async getGroupName(groupId: string): Promise<string | undefined> {
     return this.orUndefined(async () => {
       const group = await this.call<{ displayName?: unknown }>(() =>
-        this.client.api(`/groups/${encodeURIComponent(groupId)}`).select('id,displayName').get(),
+        this.client.api(`/groups/${encodeURIComponent(wellFormed(groupId))}`).select('id,displayName').get(),
       );
       return typeof group.displayName === 'string' ? group.displayName : undefined;
     });
@@ -101,7 +109,7 @@ export class GraphDirectory implements Directory {
     // No SDK retry: a write whose outcome is unknown must be checked by re-reading the user first.
     await this.call(() =>
       this.client
-        .api(`/users/${encodeURIComponent(userId)}/assignLicense`)
+        .api(`${userPath(userId)}/assignLicense`)
         .middlewareOptions(noRetry())
         .post({ addLicenses: change.addLicenses, removeLicenses: change.removeLicenses }),
     );
@@ -123,6 +131,15 @@ export class GraphDirectory implements Directory {
       throw error;
     }
   }
+}
+
+function userPath(idOrUpn: string): string {
+  return `/users/${encodeURIComponent(wellFormed(idOrUpn))}`;
+}
+
+/** Text that can be URL-encoded: a lone UTF-16 surrogate (possible in chat input) becomes U+FFFD instead of a URIError. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /**

@@ -207,37 +207,69 @@ export class ApprovalWorkflow {
    * Claims the approved request and performs its one Graph write; safe to call again after a crash, from
    * any instance: a live claim held by another instance makes this a no-op.
    */
-  async fulfil(requestId: string): Promise<LicenseRequest | undefined> {
+  async fulfil(requestId: string, options: { readonly recovering?: boolean } = {}): Promise<LicenseRequest | undefined> {
     if (this.fulfilling.has(requestId)) return undefined;
     this.fulfilling.add(requestId);
     try {
-      return await this.claimAndWrite(requestId);
+      return await this.claimAndWrite(requestId, options.recovering ?? false);
     } finally {
       this.fulfilling.delete(requestId);
     }
   }
 
-  private async claimAndWrite(requestId: string): Promise<LicenseRequest | undefined> {
+  /**
+   * The final steps run in an order a crash cannot break: the Graph write, the audit record of its outcome, the
+   * notifications, and only then the final state. Until that state is stored the request stays 'assigning' (open),
+   * so recovery finds it and repeats what is missing: it reads the user again (no second write) and skips audit
+   * records already written; the requester may be told twice, never not at all.
+   */
+  private async claimAndWrite(requestId: string, recovering: boolean): Promise<LicenseRequest | undefined> {
     const claimed = await this.claim(requestId);
     if (!claimed) return undefined;
+    const audited = recovering ? await this.auditedEvents(claimed.value) : new Set<string>();
+    const decision = claimed.value.decision;
+    if (recovering && decision && !audited.has('approved')) {
+      // The process stopped between storing the approval and auditing it.
+      await this.record('approved', claimed.value, decision.id, { comment: decision.comment ?? null, recovered: true }, decision.at);
+    }
     const outcome = await this.writer.apply(claimed.value, { beforeWrite: () => this.renewClaim(requestId) });
     if (outcome.kind === 'superseded') {
       this.log.warn('assignment taken over by another instance before the Graph write', { requestId, instance: this.instanceId });
+      return undefined;
+    }
+    if (outcome.kind === 'unsettled') {
+      // Still claimed by this process: the next recovery pass reads the user again and settles it.
+      this.log.warn('assignment outcome unknown after every attempt; recovery will read the user again', {
+        requestId,
+        graph: outcome.graph ?? null,
+      });
       return undefined;
     }
     const event: RequestEvent =
       outcome.kind === 'done'
         ? { type: 'complete', outcome: { graph: outcome.graph } }
         : { type: 'fail', reasonCode: outcome.reasonCode, params: outcome.params, graph: outcome.graph };
-    const finished = await this.apply(requestId, event);
-    if (finished) {
-      await this.record(finished.state === 'completed' ? 'assigned' : 'failed', finished, null, {
-        reasonCode: finished.outcome?.reasonCode ?? null,
-        graph: finished.outcome?.graph ?? null,
+    const current = await this.deps.requests.get(requestId);
+    const result = current && transition(current.value, event, this.deps.clock.now());
+    if (!result || result.kind !== 'changed') return undefined;
+    const outcomeEvent = result.request.state === 'completed' ? 'assigned' : 'failed';
+    if (!audited.has(outcomeEvent)) {
+      await this.record(outcomeEvent, result.request, null, {
+        reasonCode: result.request.outcome?.reasonCode ?? null,
+        graph: result.request.outcome?.graph ?? null,
+        instance: this.instanceId,
       });
-      await this.deps.notifier.requestChanged(finished);
     }
-    return finished;
+    await this.deps.notifier.requestChanged(result.request).catch((error: unknown) => {
+      this.log.warn('outcome not delivered', { requestId, error: String(error) });
+    });
+    return this.apply(requestId, event);
+  }
+
+  /** The audit events already recorded for a request (recovery repeats only what is missing). */
+  private async auditedEvents(request: LicenseRequest): Promise<Set<string>> {
+    const records = await this.deps.audit.list({ targetId: request.target.id, since: request.createdAt });
+    return new Set(records.filter((record) => record.requestId === request.id).map((record) => record.event));
   }
 
   /**
@@ -258,7 +290,7 @@ export class ApprovalWorkflow {
       }
       if (this.fulfilling.has(request.id) || !this.mayClaim(request, now)) continue;
       resumed++;
-      this.inBackground(() => this.fulfil(request.id));
+      this.inBackground(() => this.fulfil(request.id, { recovering: true }));
     }
     return resumed;
   }
@@ -347,6 +379,11 @@ export class ApprovalWorkflow {
       if ((await cards.list(request.id)).length > 0) return;
       const current = await this.deps.requests.get(request.id);
       if (current?.value.state !== 'pending') return;
+      if (!(await this.auditedEvents(current.value)).has('requested')) {
+        // The process stopped between storing the request and auditing it.
+        const { add, remove, approvers } = current.value;
+        await this.record('requested', current.value, current.value.requester.id, { add, remove, approvers: approvers.map((a) => a.id), recovered: true }, current.value.createdAt);
+      }
       const { reached } = await this.deps.notifier.approvalRequested(current.value);
       this.log.info('approval card offered again', { requestId: request.id, reached });
     } finally {
@@ -380,9 +417,9 @@ export class ApprovalWorkflow {
     return members.map((member) => ({ id: member.id, displayName: member.displayName }));
   }
 
-  private async record(event: string, request: LicenseRequest, actorId: string | null, details: Record<string, unknown>): Promise<void> {
+  private async record(event: string, request: LicenseRequest, actorId: string | null, details: Record<string, unknown>, at?: string): Promise<void> {
     await this.deps.audit.append({
-      at: this.deps.clock.now().toISOString(),
+      at: at ?? this.deps.clock.now().toISOString(),
       requestId: request.id,
       event,
       actorId,

@@ -2,7 +2,8 @@
  * The one Graph write of an approved request. Before every attempt it re-reads the user and
  * re-checks the rules (seats may have run out since approval), writes only what is still missing,
  * and treats a write whose outcome is unknown (timeout, 5xx, reset) by reading the user again
- * instead of blindly writing twice.
+ * instead of blindly writing twice. When the attempts run out after such a write, the outcome is
+ * "unsettled", never "failed": Graph may have applied it.
  *
  * The caller may pass `beforeWrite`, run right before each Graph write (after the re-read): the workflow
  * renews its claim there, so that an instance which lost its claim to another never writes.
@@ -16,7 +17,12 @@ export type WriteOutcome =
   | { kind: 'done'; graph: RequestOutcome['graph'] }
   | { kind: 'failed'; reasonCode: string; params?: Record<string, string | number>; graph?: RequestOutcome['graph'] }
   /** beforeWrite said no: another instance owns the write now; nothing was sent. */
-  | { kind: 'superseded' };
+  | { kind: 'superseded' }
+  /**
+   * Out of attempts after a write whose outcome is unknown: Graph may have applied it, so the request must not be
+   * reported failed. The caller leaves it claimed; recovery reads the user again later.
+   */
+  | { kind: 'unsettled'; graph: RequestOutcome['graph'] };
 
 export interface WriteOptions {
   /** Resolves false when this caller may no longer write (its claim was taken over). */
@@ -35,7 +41,9 @@ export class LicenseWriter {
 
   async apply(request: LicenseRequest, options: WriteOptions = {}): Promise<WriteOutcome> {
     let lastError: DirectoryError | undefined;
+    let writeMayHaveApplied = false;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      let writing = false;
       try {
         const facts = await this.facts.read(request.target.id);
         const held = new Set(facts.user.licenses.map((license) => license.partNumber));
@@ -51,6 +59,7 @@ export class LicenseWriter {
         const missing = [...toAdd, ...toRemove].find((part) => !skuIdOf(facts.skus, part));
         if (missing) return { kind: 'failed', reasonCode: 'SKU_NOT_PURCHASED', params: { partNumber: missing } };
         if (options.beforeWrite && !(await options.beforeWrite())) return { kind: 'superseded' };
+        writing = true;
         await this.directory.assignLicense(request.target.id, {
           addLicenses: toAdd.map((part) => ({ skuId: skuIdOf(facts.skus, part) as string, disabledPlans: [] })),
           removeLicenses: toRemove.map((part) => skuIdOf(facts.skus, part) as string),
@@ -64,12 +73,14 @@ export class LicenseWriter {
           continue;
         }
         if (error.outcomeUnknown) {
+          writeMayHaveApplied ||= writing;
           await this.sleep(Math.min(2 ** attempt, MAX_WAIT_SECONDS) * 250);
           continue; // the next attempt re-reads the user: Graph may have applied the write
         }
         return { kind: 'failed', reasonCode: error.reason, graph: graphOf(error) };
       }
     }
+    if (writeMayHaveApplied) return { kind: 'unsettled', graph: lastError ? graphOf(lastError) : undefined };
     return { kind: 'failed', reasonCode: lastError?.reason ?? 'GRAPH_UNAVAILABLE', graph: lastError ? graphOf(lastError) : undefined };
   }
 }

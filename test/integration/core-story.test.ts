@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { startHarness, readableText, type Harness } from '../support/harness';
-import { adaptiveCardOf, executeActions, heroCardButtons } from '../support/cards';
+import { adaptiveCardOf, executeActions, choiceButtons } from '../support/cards';
 import type { CapturedActivity } from '../support/capturing-connector';
 import type { TeamsUser } from '../support/teams-user';
 
@@ -35,13 +35,13 @@ describe('core path: request → approval → assignment (integration over HTTP)
     let seen = repliesTo(requester).length;
     assert.equal(await requester.say(text), 200);
     if (pick) {
-      const choice = await nextReply(requester, seen, 'the choice of people', (e) => heroCardButtons(e).length > 0);
-      const button = heroCardButtons(choice).find((value) => value.startsWith(pick));
-      assert.ok(button, `a button for ${pick} among ${heroCardButtons(choice).join(' | ')}`);
+      const choice = await nextReply(requester, seen, 'the choice of people', (e) => choiceButtons(e).length > 0);
+      const button = choiceButtons(choice).find((value) => value.startsWith(pick));
+      assert.ok(button, `a button for ${pick} among ${choiceButtons(choice).join(' | ')}`);
       seen = repliesTo(requester).length;
       await requester.say(button);
     }
-    await nextReply(requester, seen, 'the confirmation prompt', (e) => heroCardButtons(e).includes('Send for approval'));
+    await nextReply(requester, seen, 'the confirmation prompt', (e) => choiceButtons(e).includes('Send for approval'));
     seen = repliesTo(requester).length;
     await requester.say('Send for approval');
     await nextReply(requester, seen, 'the sent-for-approval message', (e) => /Sent to .* for approval/.test(String(e.activity.text)));
@@ -71,8 +71,8 @@ describe('core path: request → approval → assignment (integration over HTTP)
     // The summary names both licences and why Phone System was added.
     let seen = repliesTo(rita).length;
     await rita.say('give Alice a calling plan');
-    const choice = await nextReply(rita, seen, 'the choice between the two Alices', (e) => heroCardButtons(e).length > 0);
-    const buttons = heroCardButtons(choice);
+    const choice = await nextReply(rita, seen, 'the choice between the two Alices', (e) => choiceButtons(e).length > 0);
+    const buttons = choiceButtons(choice);
     assert.ok(buttons.some((b) => b.startsWith('Alice Anders')) && buttons.some((b) => b.startsWith('Alice Brown')), buttons.join(' | '));
     seen = repliesTo(rita).length;
     await rita.say(buttons.find((b) => b.startsWith('Alice Anders'))!);
@@ -223,7 +223,7 @@ describe('core path: request → approval → assignment (integration over HTTP)
     });
     const summary = await nextReply(rita, seen, 'the summary', (e) => /Licences to assign/.test(String(e.activity.text)));
     assert.match(String(summary.activity.text), /alice\.anders@fabrikam\.example/);
-    assert.equal(repliesTo(rita).slice(seen).filter((e) => heroCardButtons(e).some((b) => b.startsWith('Alice Brown'))).length, 0);
+    assert.equal(repliesTo(rita).slice(seen).filter((e) => choiceButtons(e).some((b) => b.startsWith('Alice Brown'))).length, 0);
   });
 
   it('refresh: the approver gets the buttons, anyone else the status only', async () => {
@@ -255,5 +255,30 @@ describe('core path: request → approval → assignment (integration over HTTP)
     }
     await h.app.workflow.idle();
     assert.equal(h.emulator.writeLog.length, 0);
+  });
+
+  it('an approver the bot could not reach gets the waiting card when they first open the chat', async () => {
+    const rita = h.user('Rita Requester');
+    const megan = h.user('Megan Manager');
+    // Teams refuses to open a chat with someone who has not installed the app.
+    h.connector.refuseConversationsWith(h.userId('Megan Manager'));
+    let seen = repliesTo(rita).length;
+    await rita.say('give Alice Anders a calling plan');
+    await nextReply(rita, seen, 'the confirmation prompt', (e) => choiceButtons(e).includes('Send for approval'));
+    seen = repliesTo(rita).length;
+    await rita.say('Send for approval');
+    const saved = await nextReply(rita, seen, 'the request is saved and waits', (e) => /couldn't reach Megan Manager/.test(String(e.activity.text)));
+    assert.match(String(saved.activity.text), /waits for them/);
+    assert.equal(h.connector.inConversation(megan.personalConversationId).length, 0);
+
+    await megan.say('hello');
+    const card = await h.connector.waitFor(
+      (e) => e.conversationId === megan.personalConversationId && adaptiveCardOf(e) !== undefined,
+      'the waiting card in Megan\'s chat',
+    );
+    const requestId = executeActions(adaptiveCardOf(card)).find((a) => a.verb === 'approve')?.data.requestId;
+    const approved = await megan.execute('approve', { requestId });
+    assert.equal(approved.body.type, 'application/vnd.microsoft.card.adaptive');
+    await h.connector.waitFor((e) => e.conversationId === rita.personalConversationId && /assigned to Alice Anders/.test(String(e.activity.text)), 'assigned');
   });
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { DEMO_TENANT_FILE } from '../../src/emulator/demo-tenant';
 import { startHarness, turn, type Harness } from '../support/harness';
-import { adaptiveCardOf, executeActions, heroCardButtons } from '../support/cards';
+import { adaptiveCardOf, executeActions, choiceButtons } from '../support/cards';
 
 interface RefusalCase {
   readonly say: string;
@@ -83,7 +83,7 @@ describe('licensing rules through the bot on the demo tenant (integration over H
       const lynne = h.user('Lynne Robbins');
       const { texts, replies } = await turn(h, lynne, request.say);
       for (const expected of request.summary) assert.match(texts, expected, texts);
-      assert.ok(replies.some((reply) => heroCardButtons(reply).includes('Send for approval')), texts);
+      assert.ok(replies.some((reply) => choiceButtons(reply).includes('Send for approval')), texts);
       const sent = await turn(h, lynne, 'Send for approval');
       for (const approver of request.approvers) assert.match(sent.texts, new RegExp(`Sent to .*${approver}`), sent.texts);
       const reached = h.connector.conversationsCreated.map((c) => c.parameters.members?.[0]?.name).sort();

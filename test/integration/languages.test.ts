@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startHarness, readableText, type Harness } from '../support/harness';
-import { adaptiveCardOf, executeActions, heroCardButtons } from '../support/cards';
+import { adaptiveCardOf, executeActions, choiceButtons } from '../support/cards';
 import type { CapturedActivity } from '../support/capturing-connector';
 import type { TeamsUser } from '../support/teams-user';
 
@@ -168,11 +168,11 @@ describe('five languages: every reply, card and explanation in the reader’s la
   async function askAndConfirm(requester: TeamsUser, story: LanguageStory): Promise<void> {
     let seen = repliesTo(requester).length;
     assert.equal(await requester.say(story.request), 200);
-    const prompt = await nextReply(requester, seen, 'the confirmation buttons', (e) => heroCardButtons(e).length > 0);
+    const prompt = await nextReply(requester, seen, 'the confirmation buttons', (e) => choiceButtons(e).length > 0);
     const summaryAndPrompt = readAfter(requester, seen);
     assertAll(summaryAndPrompt, story.summary, 'summary');
     assert.doesNotMatch(summaryAndPrompt, ENGLISH.summary);
-    assert.deepEqual(heroCardButtons(prompt), [...story.buttons]);
+    assert.deepEqual(choiceButtons(prompt), [...story.buttons]);
     assert.match(readableText(prompt.activity), story.prompt);
     assert.doesNotMatch(readableText(prompt.activity), ENGLISH.prompt);
 
@@ -287,10 +287,10 @@ describe('five languages: every reply, card and explanation in the reader’s la
         const approver = h.user(story.approver, story.locale);
         let seen = repliesTo(requester).length;
         await requester.say(story.request);
-        const prompt = await nextReply(requester, seen, 'the confirmation buttons', (e) => heroCardButtons(e).length > 0);
+        const prompt = await nextReply(requester, seen, 'the confirmation buttons', (e) => choiceButtons(e).length > 0);
         assert.match(readAfter(requester, seen), new RegExp(story.target));
         seen = repliesTo(requester).length;
-        await requester.say(heroCardButtons(prompt)[0]!);
+        await requester.say(choiceButtons(prompt)[0]!);
         await nextReply(requester, seen, 'the sent-for-approval message', (e) => new RegExp(story.approver).test(String(e.activity.text)));
 
         const { card, requestId } = await approvalCardFor(approver);

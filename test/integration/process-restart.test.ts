@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from '../support/harness';
 import { BotProcess } from '../support/bot-process';
-import { adaptiveCardOf, executeActions, heroCardButtons } from '../support/cards';
+import { adaptiveCardOf, executeActions, choiceButtons } from '../support/cards';
 import { TeamsUser } from '../support/teams-user';
 
 describe('restart of the bot process between request and approval (integration)', function () {
@@ -33,7 +33,7 @@ describe('restart of the bot process between request and approval (integration)'
   it('approves after the process was stopped and started again', async () => {
     const rita = person('Rita Requester');
     await rita.say('give Alice Anders a calling plan');
-    await h.connector.waitFor((e) => heroCardButtons(e).includes('Send for approval'), 'the confirmation prompt');
+    await h.connector.waitFor((e) => choiceButtons(e).includes('Send for approval'), 'the confirmation prompt');
     await rita.say('Send for approval');
     const cardEntry = await h.connector.waitFor((e) => adaptiveCardOf(e) !== undefined, 'the approval card');
     const requestId = executeActions(adaptiveCardOf(cardEntry)).find((a) => a.verb === 'approve')?.data.requestId;

@@ -24,6 +24,7 @@ export class CapturingConnector {
   readonly conversationsCreated: CreatedConversation[] = [];
   /** Members Teams would return for GET /v3/conversations/{id}/members/{memberId}. */
   readonly members = new Map<string, Record<string, unknown>>();
+  private readonly unreachable = new Set<string>();
   private server?: http.Server;
   private counter = 0;
   private waiters: (() => void)[] = [];
@@ -42,6 +43,11 @@ export class CapturingConnector {
   /** Personal chat id of a member, the same one createConversation returns. */
   static personalConversationId(memberId: string): string {
     return `a:personal-${memberId}`;
+  }
+
+  /** Answers POST /v3/conversations for this member as Teams does when the app is not installed for them. */
+  refuseConversationsWith(memberIdOrAadObjectId: string): void {
+    this.unreachable.add(memberIdOrAadObjectId);
   }
 
   inConversation(conversationId: string): CapturedActivity[] {
@@ -79,6 +85,9 @@ export class CapturingConnector {
     let match: RegExpMatchArray | null;
     if (req.method === 'POST' && path === '/v3/conversations') {
       const memberId = String(body.members?.[0]?.id ?? `unknown-${++this.counter}`);
+      if (this.unreachable.has(memberId) || this.unreachable.has(String(body.members?.[0]?.aadObjectId))) {
+        return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      }
       const conversationId = CapturingConnector.personalConversationId(memberId);
       this.conversationsCreated.push({ conversationId, parameters: body });
       if (body.activity) this.capture(conversationId, 'POST', body.activity);

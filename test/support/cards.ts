@@ -7,10 +7,16 @@ export function adaptiveCardOf(entry: CapturedActivity): any | undefined {
   return entry.activity.attachments?.find((attachment) => attachment.contentType === ADAPTIVE_CARD)?.content;
 }
 
-export function heroCardButtons(entry: CapturedActivity): string[] {
+/** The choices a prompt offers: suggested actions (personal chat) or hero-card buttons. */
+export function choiceButtons(entry: CapturedActivity): string[] {
+  const suggested = (entry.activity.suggestedActions as { actions?: { value?: string; title?: string }[] } | undefined)?.actions ?? [];
   const hero = entry.activity.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.hero');
-  return (hero?.content?.buttons ?? []).map((button: { value?: string; title?: string }) => String(button.value ?? button.title));
+  const buttons: { value?: string; title?: string }[] = [...suggested, ...(hero?.content?.buttons ?? [])];
+  return buttons.map((button) => String(button.value ?? button.title));
 }
+
+/** Kept while other suites move to choiceButtons. */
+export const heroCardButtons = choiceButtons;
 
 /** Every Action.Execute in a card, wherever it sits. */
 export function executeActions(card: any): { verb: string; data: any; title: string }[] {

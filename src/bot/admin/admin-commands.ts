@@ -8,6 +8,7 @@
 import type { TurnContext } from 'botbuilder';
 import { translator } from '../../i18n';
 import type { Logger } from '../../logger';
+import type { Directory } from '../../ports';
 import { identityOf, isPersonalConversation } from '../conversation-memory';
 import type { CommandHandler } from '../license-desk-bot';
 import type { AdminGate } from './admin-gate';
@@ -19,7 +20,6 @@ import { reply, type CommandScope } from './command-scope';
 import type { FileConsentAnswer, FileExports } from './file-exports';
 import { cancelById, listPending, showStatus, type RequestCommandDependencies } from './request-commands';
 import { showSeats } from './seats-command';
-import type { Directory } from '../../ports';
 
 export type AdminDependencies = ChangeDependencies &
   RequestCommandDependencies &

@@ -3,7 +3,7 @@
  * in the "admin" namespace (admin:reasons.*), the rest are the shared explanations (explain.ts).
  */
 import { explainReason } from '../explain';
-import { resolveLocale, type Translate } from '../../i18n';
+import { hasKey, resolveLocale, type Translate } from '../../i18n';
 
 export function localeTag(t: Translate): string {
   return resolveLocale(t('replies:localeTag'));
@@ -42,6 +42,5 @@ export function formatDate(t: Translate, at: string): string {
 /** A reason for one user of a bulk job, in plain language. */
 export function explainBulkReason(t: Translate, code: string, params: Readonly<Record<string, string | number>> = {}): string {
   const key = `admin:reasons.${code}`;
-  const text = t(key, { ...params });
-  return text === key ? explainReason(t, code, params) : text;
+  return hasKey(key) ? t(key, { ...params }) : explainReason(t, code, params);
 }

@@ -4,6 +4,7 @@
  * (2025-05-01), or an age such as 7d or 12h; anything else names a user (UPN, name or @mention).
  */
 import { TurnContext } from 'botbuilder';
+import { hasKey } from '../../i18n';
 import type { AuditLog, AuditRecord, Clock, Directory } from '../../ports';
 import type { PeopleFinder } from '../../services/people-finder';
 import { formatDate, formatNumber } from './admin-format';
@@ -99,8 +100,7 @@ export function auditCsv(records: readonly AuditRecord[], names: ReadonlyMap<str
 
 function eventName(scope: CommandScope, event: string): string {
   const key = `admin:audit.event.${event}`;
-  const text = scope.t(key);
-  return text === key ? event : text;
+  return hasKey(key) ? scope.t(key) : event;
 }
 
 /** Display names of the people in the lines shown (one lookup each; the CSV keeps every id). */

@@ -41,7 +41,8 @@ export function parseCommand(input: string): Command | undefined {
     case 'cancel': {
       // "cancel" alone is the dialog's own word; "status"/"cancel" with more than an id is not a command.
       const id = rest.replace(/[`'"]/g, '');
-      if (keyword === 'cancel' && id === '') return undefined;
+      // "cancel" alone, or "cancel that", is the dialog's word: only an id makes it this command.
+      if (keyword === 'cancel' && !/^[0-9a-f][0-9a-f-]{3,}$/i.test(id)) return undefined;
       return id === '' || /\s/.test(id) ? { name: 'usage', command: keyword } : { name: keyword, id };
     }
     case 'audit':

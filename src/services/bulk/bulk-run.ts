@@ -8,13 +8,14 @@
  */
 import type { AuditLog, Clock, DirectoryError, DirectorySku, Directory } from '../../ports';
 import { catalogStock, skuIdOf } from '../license-facts';
-import { AdaptiveGate, type GateLimits } from './adaptive-gate';
+import { AdaptiveGate, unknownRetryDelayMs, type GateLimits } from './adaptive-gate';
 import type { BulkJob, BulkProgress, BulkUserEntry } from './bulk-job';
 import type { BulkJobStore } from './bulk-job-store';
 import { CONCURRENCY, GRAPH_BATCH_LIMIT, MAX_THROTTLED_ATTEMPTS, MAX_UNKNOWN_ATTEMPTS, PROGRESS_INTERVAL_MS, READ_AHEAD_USERS, REQUEST_TIMEOUT_MS } from './bulk-limits';
 import type { BulkDirectory } from './bulk-ports';
 import { outsideApproved, planUser } from './bulk-plan';
 import { callOutcome } from './bulk-reads';
+import { DelayedQueue } from './delayed-queue';
 import { inheritingGroups, userFactsOf } from './bulk-user-facts';
 import { waitForAny } from './wait-for-any';
 
@@ -63,7 +64,7 @@ const SKU_REFRESH_MS = 30_000;
 export class BulkRun {
   private readonly readGate: AdaptiveGate;
   private readonly writeGate: AdaptiveGate;
-  private readonly toRead: Ref[] = [];
+  private readonly toRead: DelayedQueue<Ref>;
   private readonly toWrite: Planned[] = [];
   private readonly dirty = new Set<number>();
   private persisting: Promise<void> = Promise.resolve();
@@ -87,6 +88,7 @@ export class BulkRun {
     this.readGate = new AdaptiveGate(deps.gateLimits ?? CONCURRENCY, now);
     this.writeGate = new AdaptiveGate(deps.gateLimits ?? CONCURRENCY, now);
     this.startedMs = now();
+    this.toRead = new DelayedQueue<Ref>(now);
     this.groupCheck = job.action === 'assign' ? deps.hybridGroupId : undefined;
     chunks.forEach((entries, chunk) =>
       entries.forEach((entry, index) => {
@@ -107,12 +109,12 @@ export class BulkRun {
       const stopping = this.control.stopping();
       if (!stopping) {
         const readSize = this.deps.bulk.usersPerRead(this.groupCheck !== undefined);
-        while (this.toRead.length > 0 && this.readGate.canStart() && this.toWrite.length + this.readGate.inFlight * readSize < READ_AHEAD_USERS) {
-          launch(this.readTask(this.toRead.splice(0, readSize)));
+        while (this.toRead.readyCount() > 0 && this.readGate.canStart() && this.toWrite.length + this.readGate.inFlight * readSize < READ_AHEAD_USERS) {
+          launch(this.readTask(this.toRead.takeReady(readSize)));
         }
         while (this.toWrite.length > 0 && this.writeGate.canStart()) launch(this.writeTask(this.toWrite.splice(0, GRAPH_BATCH_LIMIT)));
       }
-      if (inFlight.size === 0 && (stopping || (this.toRead.length === 0 && this.toWrite.length === 0))) break;
+      if (inFlight.size === 0 && (stopping || (this.toRead.size === 0 && this.toWrite.length === 0))) break;
       await waitForAny(inFlight, this.nextWakeMs());
       this.reportProgress(false);
     }
@@ -124,10 +126,10 @@ export class BulkRun {
   }
 
   private nextWakeMs(): number {
-    const waits = [1000];
-    if (this.toRead.length > 0 && this.readGate.pauseRemainingMs() > 0) waits.push(this.readGate.pauseRemainingMs());
+    const waits = [1000, this.toRead.nextReadyInMs() ?? 1000];
+    if (this.toRead.size > 0 && this.readGate.pauseRemainingMs() > 0) waits.push(this.readGate.pauseRemainingMs());
     if (this.toWrite.length > 0 && this.writeGate.pauseRemainingMs() > 0) waits.push(this.writeGate.pauseRemainingMs());
-    return Math.min(...waits);
+    return Math.max(1, Math.min(...waits));
   }
 
   private async readTask(refs: Ref[]): Promise<void> {
@@ -150,7 +152,7 @@ export class BulkRun {
         this.decide(ref, planUser(this.job.action, this.job.requested, facts, { skus: catalogStock(this.skus) }));
       }
     } finally {
-      this.readGate.end(callOutcome(errors));
+      this.readGate.end(callOutcome(errors, refs.length));
     }
     await this.persist();
   }
@@ -215,7 +217,7 @@ export class BulkRun {
         this.retryOrFail(item.ref, result?.error);
       }
     } finally {
-      this.writeGate.end(callOutcome(errors));
+      this.writeGate.end(callOutcome(errors, sendable.length));
     }
     await this.persist();
   }
@@ -226,14 +228,17 @@ export class BulkRun {
     if (error && error.reason === 'GRAPH_THROTTLED') {
       const throttledAttempts = (entry.throttledAttempts ?? 0) + 1;
       this.update(ref, { throttledAttempts });
-      if (throttledAttempts < MAX_THROTTLED_ATTEMPTS) this.toRead.push(ref);
+      // Its own Retry-After (per request, batch members included) before it is written again. When the
+      // write gate itself paused for it, the re-read may happen meanwhile: the write still waits.
+      const delay = this.writeGate.pauseRemainingMs() > 0 ? 0 : this.writeGate.retryDelayMs(error.retryAfterSeconds, throttledAttempts);
+      if (throttledAttempts < MAX_THROTTLED_ATTEMPTS) this.toRead.push(ref, delay);
       else this.finish(ref, { status: 'failed', reasonCode: 'GRAPH_THROTTLED' });
       return;
     }
     if (!error || error.outcomeUnknown) {
       const unknownAttempts = (entry.unknownAttempts ?? 0) + 1;
       this.update(ref, { unknownAttempts });
-      if (unknownAttempts < MAX_UNKNOWN_ATTEMPTS) this.toRead.push(ref);
+      if (unknownAttempts < MAX_UNKNOWN_ATTEMPTS) this.toRead.push(ref, unknownRetryDelayMs(unknownAttempts));
       else this.finish(ref, { status: 'failed', reasonCode: 'GRAPH_UNAVAILABLE' });
       return;
     }
@@ -268,7 +273,7 @@ export class BulkRun {
   private applyCancel(): void {
     if (this.cancelApplied) return;
     this.cancelApplied = true;
-    const waiting = [...this.toRead.splice(0), ...this.toWrite.splice(0).map((item) => item.ref)];
+    const waiting = [...this.toRead.takeAll(), ...this.toWrite.splice(0).map((item) => item.ref)];
     for (const ref of waiting) {
       // A user whose write may have been applied is read once more to report what happened.
       if (this.entry(ref).status === 'writing') this.toRead.push(ref);
