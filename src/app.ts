@@ -10,7 +10,7 @@ import { AdminCommands } from './bot/admin/admin-commands';
 import { AdminGate } from './bot/admin/admin-gate';
 import { BulkCardNotifier } from './bot/admin/bulk-job-notifier';
 import { FileExports } from './bot/admin/file-exports';
-import { ProactiveSender } from './bot/admin/proactive-sender';
+import { ProactiveSender } from './bot/proactive-sender';
 import { CardActionHandler } from './bot/card-action-handler';
 import { LicenseDeskBot } from './bot/license-desk-bot';
 import { ProactiveNotifier } from './bot/proactive-notifier';
@@ -74,9 +74,9 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     }
   };
 
+  const sender = new ProactiveSender(adapter, config.bot.appId ?? '', state.conversations);
   const notifier = new ProactiveNotifier({
-    adapter,
-    botAppId: config.bot.appId ?? '',
+    sender,
     conversations: state.conversations,
     cards: state.cards,
     requests: state.requests,
@@ -93,7 +93,6 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     clock,
     approverGroupId: groups.approverGroupId,
   });
-  const sender = new ProactiveSender(adapter, config.bot.appId ?? '', state.conversations);
   const exports = new FileExports(state.storage, sender, log);
   const bulkNotifier = new BulkCardNotifier(sender, state.conversations, exports, log);
   const bulk = new BulkJobService({
@@ -128,7 +127,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   });
   const bot = new LicenseDeskBot({
     conversationState: new ConversationState(state.storage),
-    requestDialog: new LicenseRequestDialog({ people: new PeopleFinder(directory), facts, workflow }),
+    requestDialog: new LicenseRequestDialog({ people, facts, workflow }),
     conversations: state.conversations,
     cardActions: new CardActionHandler(workflow, state.requests, state.conversations),
     commands,

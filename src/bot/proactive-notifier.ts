@@ -3,7 +3,8 @@
  * conversation when the bot has none yet), in-place updates of every posted card, and the
  * requester's outcome message with next steps. Each reader gets their own language.
  */
-import { CardFactory, TurnContext, type CloudAdapter, type ConversationReference, type ConversationParameters, type Activity } from 'botbuilder';
+import { CardFactory, type Activity } from 'botbuilder';
+import type { ProactiveSender } from './proactive-sender';
 import { approvalCard } from '../../cards/approval-card';
 import { adviceAfterSuccess } from '../domain/rules';
 import { isFinal } from '../domain/request-state';
@@ -16,8 +17,7 @@ import { catalogStock } from '../services/license-facts';
 import type { Logger } from '../logger';
 
 export interface NotifierDependencies {
-  readonly adapter: CloudAdapter;
-  readonly botAppId: string;
+  readonly sender: ProactiveSender;
   readonly conversations: ConversationDirectory;
   readonly cards: PostedCardStore;
   readonly requests: RequestStore;
@@ -56,13 +56,10 @@ export class ProactiveNotifier implements RequestNotifier {
     let reached = 0;
     for (const approver of approvers) {
       try {
-        const contact = await this.deps.conversations.find(request.tenantId, approver.id);
         const card = approvalCard({ request, locale: await this.localeOf(request.tenantId, approver.id), seats, refreshUserIds, withActions: true });
-        const posted = await this.sendTo(request, approver, contact, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
-        if (posted) {
-          await this.deps.cards.add({ requestId: request.id, approverId: approver.id, conversationReference: { ...posted.reference }, activityId: posted.activityId });
-          reached++;
-        }
+        const posted = await this.deps.sender.sendToPerson(request.tenantId, approver, cardMessage(card), await this.requesterContact(request));
+        await this.deps.cards.add({ requestId: request.id, approverId: approver.id, conversationReference: { ...posted.reference }, activityId: posted.activityId });
+        reached++;
       } catch (error) {
         this.deps.log.warn('approval card not delivered', { requestId: request.id, approverId: approver.id, error: String(error) });
       }
@@ -76,9 +73,7 @@ export class ProactiveNotifier implements RequestNotifier {
     for (const posted of await this.deps.cards.list(request.id)) {
       const card = approvalCard({ request, locale: await this.localeOf(request.tenantId, posted.approverId), seats, refreshUserIds, withActions: false });
       try {
-        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, posted.conversationReference as Partial<ConversationReference>, async (context) => {
-          await context.updateActivity({ id: posted.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
-        });
+        await this.deps.sender.update(posted.conversationReference, posted.activityId, cardMessage(card));
       } catch (error) {
         this.deps.log.warn('approval card not updated', { requestId: request.id, approverId: posted.approverId, error: String(error) });
       }
@@ -114,45 +109,14 @@ export class ProactiveNotifier implements RequestNotifier {
       default:
         lines.push(t('replies:outcome.cancelled', params));
     }
-    await this.sendTo(request, request.requester, contact, { type: 'message', text: lines.join('\n\n') }).catch((error: unknown) => {
+    await this.deps.sender.sendToPerson(request.tenantId, request.requester, { type: 'message', text: lines.join('\n\n') }).catch((error: unknown) => {
       this.deps.log.warn('requester not notified', { requestId: request.id, error: String(error) });
     });
   }
 
-  /**
-   * Sends to a person's personal chat. Without a stored 1:1 reference the conversation is created
-   * (Teams returns the existing 1:1 chat) on the service URL of the requester's tenant.
-   */
-  private async sendTo(
-    request: LicenseRequest,
-    person: Person,
-    contact: StoredConversation | undefined,
-    activity: Partial<Activity>,
-  ): Promise<{ reference: Partial<ConversationReference>; activityId: string } | undefined> {
-    let sent: { reference: Partial<ConversationReference>; activityId: string } | undefined;
-    const deliver = async (context: TurnContext) => {
-      const response = await context.sendActivity(activity);
-      sent = { reference: TurnContext.getConversationReference(context.activity), activityId: response?.id ?? '' };
-    };
-    if (contact?.reference) {
-      await this.deps.adapter.continueConversationAsync(this.deps.botAppId, contact.reference as Partial<ConversationReference>, deliver);
-      return sent;
-    }
-    const requester = await this.deps.conversations.find(request.tenantId, request.requester.id);
-    const via = contact ?? requester;
-    // The bot's account comes with every remembered conversation, channel ones included.
-    const bot = via?.bot ?? requester?.bot ?? (via?.reference as Partial<ConversationReference> | null)?.bot;
-    if (!via || !bot) throw new Error('No Teams service URL known for this tenant yet');
-    const parameters: ConversationParameters = {
-      isGroup: false,
-      bot: { id: bot.id, name: bot.name ?? '' },
-      members: [{ id: contact?.channelUserId ?? person.id, name: person.displayName, aadObjectId: person.id }],
-      tenantId: request.tenantId,
-      channelData: { tenant: { id: request.tenantId } },
-      activity: undefined as unknown as Activity,
-    };
-    await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', via.serviceUrl, 'https://api.botframework.com', parameters, deliver);
-    return sent;
+  /** The requester's remembered conversation: the service URL and bot account to open other chats from. */
+  private async requesterContact(request: LicenseRequest): Promise<StoredConversation | undefined> {
+    return this.deps.conversations.find(request.tenantId, request.requester.id);
   }
 
   /** The reader's language: the locale Teams last sent for them, else their Graph preferredLanguage. */
@@ -176,4 +140,8 @@ export class ProactiveNotifier implements RequestNotifier {
     const stock = catalogStock(await this.deps.directory.listSubscribedSkus());
     return stock.filter((sku) => request.add.includes(sku.partNumber));
   }
+}
+
+function cardMessage(card: object): Partial<Activity> {
+  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
 }

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type TurnContext } from 'botbuilder';
 import { FILE_CONSENT_CARD, FILE_INFO_CARD, FileExports } from '../../src/bot/admin/file-exports';
-import type { ProactiveSender } from '../../src/bot/admin/proactive-sender';
+import type { ProactiveSender } from '../../src/bot/proactive-sender';
 import { toCsv } from '../../src/bot/admin/csv';
 import { createLogger } from '../../src/logger';
 

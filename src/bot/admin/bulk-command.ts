@@ -17,7 +17,7 @@ import type { BulkCardNotifier } from './bulk-job-notifier';
 import { reply, type CommandScope } from './command-scope';
 import { readLicences } from './licence-words';
 import { readListInput, type ListInput } from './list-input';
-import type { ProactiveSender } from './proactive-sender';
+import type { ProactiveSender } from '../proactive-sender';
 
 export interface BulkCommandDependencies {
   readonly bulk: BulkJobService;

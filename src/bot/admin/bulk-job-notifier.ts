@@ -15,7 +15,7 @@ import type { BulkJobNotifier, PostedBulkCard } from '../../services/bulk/bulk-p
 import { formatNumber } from './admin-format';
 import { bulkReportCsv, bulkReportFileName } from './bulk-report-csv';
 import type { FileExports } from './file-exports';
-import type { ProactiveSender } from './proactive-sender';
+import type { ProactiveSender } from '../proactive-sender';
 
 export class BulkCardNotifier implements BulkJobNotifier {
   constructor(

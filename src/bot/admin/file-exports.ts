@@ -12,7 +12,7 @@ import type { Person } from '../../domain/request';
 import { translator } from '../../i18n';
 import type { Logger } from '../../logger';
 import { readDocument } from '../../storage/storage-items';
-import type { ProactiveSender } from './proactive-sender';
+import type { ProactiveSender } from '../proactive-sender';
 
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';

@@ -4,8 +4,8 @@
  * place. Bulk jobs run for minutes and survive restarts, so they cannot reply within a turn.
  */
 import { TurnContext, type Activity, type ChannelAccount, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
-import type { Person } from '../../domain/request';
-import type { ConversationDirectory } from '../../ports';
+import type { Person } from '../domain/request';
+import type { ConversationDirectory } from '../ports';
 
 export interface Posted {
   readonly reference: Readonly<Record<string, unknown>>;
@@ -37,18 +37,19 @@ export class ProactiveSender {
 
   /**
    * To a person's personal chat. Without a stored 1:1 reference the chat is created (Teams returns the
-   * existing one) with the bot account and service URL of a conversation the bot already knows.
+   * existing one) with the bot account and service URL of the person's own remembered conversation, or
+   * else of a conversation the bot already knows in the tenant (`via`: a reference or a remembered one).
    */
-  async sendToPerson(tenantId: string, person: Person, activity: Partial<Activity>, via: Readonly<Record<string, unknown>>): Promise<Posted> {
+  async sendToPerson(tenantId: string, person: Person, activity: Partial<Activity>, via?: ReachableThrough): Promise<Posted> {
     const contact = await this.conversations.find(tenantId, person.id);
     if (contact?.reference) return this.send(contact.reference, activity);
-    const known = via as Partial<ConversationReference>;
-    const serviceUrl = contact?.serviceUrl ?? known.serviceUrl;
-    if (!serviceUrl || !known.bot) throw new Error('No Teams service URL known for this person yet');
+    const serviceUrl = contact?.serviceUrl ?? via?.serviceUrl;
+    const bot = contact?.bot ?? via?.bot;
+    if (!serviceUrl || !bot) throw new Error('No Teams service URL known for this person yet');
     let posted: Posted | undefined;
     const parameters: ConversationParameters = {
       isGroup: false,
-      bot: known.bot,
+      bot: { id: bot.id, name: bot.name ?? '' },
       members: [{ id: contact?.channelUserId ?? person.id, name: person.displayName, aadObjectId: person.id } as ChannelAccount],
       tenantId,
       channelData: { tenant: { id: tenantId } },
@@ -61,4 +62,10 @@ export class ProactiveSender {
     if (!posted) throw new Error('The message was not sent');
     return posted;
   }
+}
+
+/** Where the bot can open a chat from: a service URL and the bot's account (a reference has both). */
+export interface ReachableThrough {
+  readonly serviceUrl?: string;
+  readonly bot?: { readonly id: string; readonly name?: string };
 }
