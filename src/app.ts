@@ -11,10 +11,12 @@ import { AdminGate } from './bot/admin/admin-gate';
 import { BulkCardNotifier } from './bot/admin/bulk-job-notifier';
 import { FileExports } from './bot/admin/file-exports';
 import { ProactiveSender } from './bot/proactive-sender';
+import { CachedConversationDirectory } from './bot/cached-conversations';
 import { CardActionHandler } from './bot/card-action-handler';
 import { LicenseDeskBot } from './bot/license-desk-bot';
 import { ProactiveNotifier } from './bot/proactive-notifier';
 import { startDemoGraph } from './demo-graph';
+import { CachedDirectory } from './graph/cached-directory';
 import { createGraphClient } from './graph/graph-client';
 import { GraphBatch } from './graph/graph-batch';
 import { GraphDirectory } from './graph/graph-directory';
@@ -27,6 +29,9 @@ import { BulkJobService } from './services/bulk/bulk-jobs';
 import { BulkJobStore } from './services/bulk/bulk-job-store';
 import { LicenseFactsReader } from './services/license-facts';
 import { PeopleFinder } from './services/people-finder';
+import { LifecycleServices } from './services/lifecycle/lifecycle-services';
+import { ProactiveMessenger } from './services/lifecycle/person-messenger';
+import { ProvisioningReader } from './services/lifecycle/provisioning-reader';
 import { openEmbeddedState } from './storage/open-state';
 
 export interface RunningLicenseDesk {
@@ -35,6 +40,8 @@ export interface RunningLicenseDesk {
   readonly graphBaseUrl: string;
   readonly graphDescription: string;
   readonly workflow: ApprovalWorkflow;
+  /** Follow-ups, reminders and expiries; tests call lifecycle.tick(now) with their own clock. */
+  readonly lifecycle: LifecycleServices;
   close(): Promise<void>;
 }
 
@@ -54,10 +61,14 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   closers.push(graph.close);
   const groups: GroupSettings = graph.demoGroups ? { ...graph.demoGroups, ...definedOnly(config.groups) } : config.groups;
 
-  const state = openEmbeddedState(config.dataDir);
+  const opened = openEmbeddedState(config.dataDir);
+  // Every message remembers its sender: unchanged entries are not written again (see cached-conversations.ts).
+  const state = { ...opened, conversations: new CachedConversationDirectory(opened.conversations) };
   closers.push(() => state.close());
 
-  const directory = new GraphDirectory(createGraphClient(graph.clientOptions));
+  const graphDirectory = new GraphDirectory(createGraphClient(graph.clientOptions));
+  // Chat turns reuse Graph's slow-changing answers (seats, memberships); the bulk engine reads seats itself.
+  const directory = new CachedDirectory(graphDirectory);
   const facts = new LicenseFactsReader(directory, { onPremPstnGroupId: groups.onPremPstnGroupId });
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
@@ -75,7 +86,19 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   };
 
   const sender = new ProactiveSender(adapter, config.bot.appId ?? '', state.conversations);
-  const notifier = new ProactiveNotifier({
+  const lifecycle = new LifecycleServices(
+    {
+      storage: state.storage,
+      requests: state.requests,
+      audit: state.audit,
+      provisioning: new ProvisioningReader(createGraphClient(graph.clientOptions)),
+      messenger: new ProactiveMessenger(sender, state.conversations, directory),
+      clock,
+      log,
+    },
+    config.lifecycle,
+  );
+  const proactiveNotifier = new ProactiveNotifier({
     sender,
     conversations: state.conversations,
     cards: state.cards,
@@ -84,6 +107,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     facts,
     log,
   });
+  const notifier = lifecycle.wrap(proactiveNotifier, log);
   const workflow = new ApprovalWorkflow({
     directory,
     facts,
@@ -97,7 +121,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   const bulkNotifier = new BulkCardNotifier(sender, state.conversations, exports, log);
   const bulk = new BulkJobService({
     bulk: new GraphBatch(createGraphClient(graph.clientOptions)),
-    directory,
+    directory: graphDirectory,
     store: new BulkJobStore(state.storage),
     audit: state.audit,
     notifier: bulkNotifier,
@@ -131,7 +155,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     conversations: state.conversations,
     cardActions: new CardActionHandler(workflow, state.requests, state.conversations),
     commands,
-    onFirstPersonalContact: (tenantId, personId) => notifier.deliverWaitingCards(tenantId, personId),
+    onFirstPersonalContact: (tenantId, personId) => proactiveNotifier.deliverWaitingCards(tenantId, personId),
     clock,
     log,
   });
@@ -152,6 +176,9 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     await commands.idle();
     await bulk.stop();
   });
+  // Runs before the server and state close: a tick in progress finishes first.
+  closers.push(() => lifecycle.stop());
+  lifecycle.start();
   const resumed = await workflow.resumeUnfinished();
   if (resumed > 0) log.info('resuming approved requests left unfinished', { count: resumed });
   const resumedJobs = await bulk.resumeUnfinished();
@@ -163,6 +190,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     graphBaseUrl: graph.clientOptions.baseUrl,
     graphDescription: graph.description,
     workflow,
+    lifecycle,
     close: async () => {
       for (const close of closers.reverse()) await close().catch((error: unknown) => log.warn('close failed', { error: String(error) }));
     },

@@ -51,6 +51,11 @@ const environmentSchema = z.object({
     .refine((value) => ['', 'true', 'false', '1', '0', 'yes', 'no'].includes(value), 'must be true or false')
     .transform((value) => ['true', '1', 'yes'].includes(value)),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  FOLLOW_UP_FIRST_CHECK_SECONDS: milliseconds(300, 86_400),
+  LIFECYCLE_TICK_SECONDS: milliseconds(30, 3_600),
+  APPROVAL_REMINDER_HOURS: milliseconds(24, 8_760),
+  APPROVAL_ESCALATION_HOURS: milliseconds(48, 8_760),
+  APPROVAL_EXPIRY_DAYS: milliseconds(7, 365),
 });
 
 export type GraphMode =
@@ -89,6 +94,8 @@ export interface AppConfig {
   groups: GroupSettings;
   /** Admins may add --no-approval to assign/remove/bulk commands (default false: everything is approved). */
   adminCanSkipApproval: boolean;
+  /** The request's life after submission: follow-up checks, approval reminders, escalation and expiry. */
+  lifecycle: { firstCheckMs: number; tickIntervalMs: number; reminderMs: number; escalationMs: number; expiryMs: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -140,6 +147,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     assignment: { leaseMs: env.ASSIGNMENT_LEASE_MS, recoveryIntervalMs: env.RECOVERY_INTERVAL_MS },
     groups: { adminGroupId: env.ADMIN_GROUP_ID, approverGroupId: env.LICENSE_APPROVER_GROUP_ID, onPremPstnGroupId: env.ONPREM_PSTN_GROUP_ID },
     adminCanSkipApproval: env.ADMIN_CAN_SKIP_APPROVAL,
+    lifecycle: {
+      firstCheckMs: env.FOLLOW_UP_FIRST_CHECK_SECONDS * 1000,
+      tickIntervalMs: env.LIFECYCLE_TICK_SECONDS * 1000,
+      reminderMs: env.APPROVAL_REMINDER_HOURS * 3_600_000,
+      escalationMs: env.APPROVAL_ESCALATION_HOURS * 3_600_000,
+      expiryMs: env.APPROVAL_EXPIRY_DAYS * 86_400_000,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -24,7 +24,10 @@ export interface FaultOptions {
   readonly resetRate?: number;
   /** Probability (0..1) that the request is never answered (the client's timeout ends it). */
   readonly hangRate?: number;
-  /** Probability (0..1) that a write is applied and then its connection closed without an answer. */
+  /**
+   * Probability (0..1) that a write is applied and then its connection closed without an answer. Also applies to a
+   * $batch whose members wrote something (drawn after the batch ran).
+   */
   readonly dropResponseAfterWriteRate?: number;
   /** Only writes (assignLicense) are affected. */
   readonly writesOnly?: boolean;
@@ -130,6 +133,11 @@ export class FaultInjector {
     if (this.draw(this.options.hangRate)) return 'hang';
     if (isWrite && this.draw(this.options.dropResponseAfterWriteRate)) return 'dropResponseAfterWrite';
     return undefined;
+  }
+
+  /** Whether to lose the answer of a request that was not a write itself but made writes (a $batch with writes). */
+  dropAnswerAfterBatchWrites(): boolean {
+    return this.draw(this.options.dropResponseAfterWriteRate);
   }
 
   /** The failure to answer instead of the real response, if any. */

@@ -77,6 +77,8 @@ export interface GraphEmulator {
   skus(): EmulatedSku[];
   /** The current state as a tenant file. */
   snapshot(): TenantFile;
+  /** While pending, the user's assignedPlans are empty: the services behind their licences are not provisioned yet. */
+  setProvisioningPending(idOrUpn: string, pending: boolean): void;
 }
 
 const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -132,8 +134,11 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
   };
   const pipeline: Pipeline = { context, faults, log: (entry) => requestLog.push(entry) };
 
-  async function answer(incoming: IncomingMessage, ids: RequestIds): Promise<{ response: EmulatorResponse; request: EmulatorRequest | undefined; path: string }> {
+  async function answer(incoming: IncomingMessage, ids: RequestIds): Promise<{ response: EmulatorResponse; request: EmulatorRequest | undefined; path: string; wrote: boolean }> {
     const text = await readBody(incoming);
+    // From here on everything runs synchronously: writeLog grows only by this request's writes.
+    const writesBefore = writeLog.length;
+    const answered = (response: EmulatorResponse, request: EmulatorRequest | undefined, path: string) => ({ response, request, path, wrote: writeLog.length > writesBefore });
     // nextLinks and @odata.context use the origin the client called (localhost, 127.0.0.1, a proxy …).
     const origin = `http://${headerValue(incoming, 'host') ?? host}`;
     const method = (incoming.method ?? 'GET').toUpperCase();
@@ -153,12 +158,12 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
       request = { method, segments: parsed.segments, query: parsed.query, body, serviceRoot: `${origin}/${GRAPH_VERSION}` };
       if (parsed.segments.length === 1 && parsed.segments[0] === '$batch') {
         if (method !== 'POST') throw graphErrors.methodNotAllowed(method);
-        return { response: runBatch(pipeline, request, ids), request, path };
+        return answered(runBatch(pipeline, request, ids), request, path);
       }
-      return { response: respond(pipeline, request, ids), request, path };
+      return answered(respond(pipeline, request, ids), request, path);
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;
-      return { response: errorResponse(error, ids, context.now()), request, path };
+      return answered(errorResponse(error, ids, context.now()), request, path);
     }
   }
 
@@ -187,12 +192,12 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
       result = await answer(incoming, ids);
     } catch (error) {
       console.error('graph emulator: unexpected error', error);
-      result = { response: errorResponse(graphErrors.internalServerError(), ids, context.now()), request: undefined, path: incoming.url ?? '/' };
+      result = { response: errorResponse(graphErrors.internalServerError(), ids, context.now()), request: undefined, path: incoming.url ?? '/', wrote: false };
     }
-    if (connection === 'dropResponseAfterWrite') {
+    if (connection === 'dropResponseAfterWrite' || (!write && result.wrote && faults.dropAnswerAfterBatchWrites())) {
       // The write (if it succeeded) is applied and in writeLog; the client only sees the connection close.
       incoming.socket.destroy();
-      return logUnanswered(connection, result.response.status, result.request);
+      return logUnanswered('dropResponseAfterWrite', result.response.status, result.request);
     }
     const { response, request, path } = result;
     const payload = JSON.stringify(response.body);
@@ -270,5 +275,10 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     sku: (partNumber) => emulatedSkus().find((sku) => sku.skuPartNumber.toUpperCase() === partNumber.toUpperCase()),
     skus: emulatedSkus,
     snapshot: () => directory.snapshot(),
+    setProvisioningPending: (idOrUpn, pending) => {
+      const record = directory.findUser(idOrUpn);
+      if (!record) throw new Error(`No user ${idOrUpn} in the emulated tenant`);
+      directory.setProvisioningPending(record, pending);
+    },
   };
 }

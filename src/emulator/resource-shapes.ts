@@ -30,6 +30,7 @@ const SELECTABLE_USER_PROPERTIES = [
   'usageLocation',
   'assignedLicenses',
   'licenseAssignmentStates',
+  'assignedPlans',
   'accountEnabled',
   'department',
   'userType',
@@ -71,6 +72,8 @@ export function userJson(directory: TenantDirectory, user: UserRecord, select: r
         return directory.licencesOf(user).assignedLicenses;
       case 'licenseAssignmentStates':
         return directory.licencesOf(user).licenseAssignmentStates;
+      case 'assignedPlans':
+        return directory.assignedPlansOf(user);
       case 'userType':
         return 'Member';
       default:

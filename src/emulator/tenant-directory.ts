@@ -33,6 +33,8 @@ export class TenantDirectory {
   /** user key → the groups listing them; groups do not change while the emulator runs. */
   private readonly memberships = new Map<string, GroupRecord[]>();
   private readonly skus: TenantSku[];
+  /** Users whose service plans are still being provisioned (tests): their assignedPlans stay empty. */
+  private readonly provisioningPending = new Set<string>();
 
   constructor(tenant: TenantFile, loadedAt = new Date()) {
     const copy = structuredClone(tenant);
@@ -105,6 +107,22 @@ export class TenantDirectory {
       }
     }
     return { assignedLicenses: mergeBySku(states), licenseAssignmentStates: states };
+  }
+
+  /** One assignedPlan per enabled service plan of the user's licences; none while provisioning is pending. */
+  assignedPlansOf(user: UserRecord): { assignedDateTime: string; capabilityStatus: string; service: string; servicePlanId: string }[] {
+    if (this.provisioningPending.has(key(user.profile.id))) return [];
+    return this.enabledPlans(this.licencesOf(user).assignedLicenses).map((plan) => ({
+      assignedDateTime: user.licencesUpdatedAt,
+      capabilityStatus: 'Enabled',
+      service: plan.servicePlanName,
+      servicePlanId: plan.servicePlanId,
+    }));
+  }
+
+  setProvisioningPending(user: UserRecord, pending: boolean): void {
+    if (pending) this.provisioningPending.add(key(user.profile.id));
+    else this.provisioningPending.delete(key(user.profile.id));
   }
 
   heldSkuIds(user: UserRecord): Set<string> {

@@ -10,7 +10,7 @@ import i18next, { type i18n as I18n, type Resource, type ResourceLanguage } from
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'zh-TW', 'ja', 'fr'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
-export const NAMESPACES = ['replies', 'cards', 'reasons', 'products', 'admin'] as const;
+export const NAMESPACES = ['replies', 'cards', 'reasons', 'products', 'admin', 'lifecycle'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Compiled code runs from dist/src/i18n; the JSON stays in src/i18n/locales. */

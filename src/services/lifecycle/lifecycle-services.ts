@@ -1,0 +1,79 @@
+/**
+ * The request's life after submission, composed: one durable scheduler over the bot's storage, the provisioning
+ * follow-up and the approval timers registered on it, and the notifier wrapper that feeds them.
+ */
+import type { Storage } from 'botbuilder';
+import type { Logger } from '../../logger';
+import type { LicenseRequest } from '../../domain/request';
+import type { AuditLog, Clock, RequestNotifier, RequestStore } from '../../ports';
+import { ApprovalReminder } from './approval-reminder';
+import { LifecycleNotifier, type LifecycleListener } from './lifecycle-notifier';
+import type { PersonMessenger } from './person-messenger';
+import { ProvisioningFollowUp } from './provisioning-follow-up';
+import type { ProvisioningSource } from './provisioning-reader';
+import { LifecycleScheduler } from './scheduler';
+
+export interface LifecycleSettings {
+  /** How often the timer looks for due items. */
+  readonly tickIntervalMs: number;
+  readonly firstCheckMs: number;
+  readonly reminderMs: number;
+}
+
+export interface LifecycleDependencies {
+  readonly storage: Storage;
+  readonly requests: RequestStore;
+  readonly audit: AuditLog;
+  readonly provisioning: ProvisioningSource;
+  readonly messenger: PersonMessenger;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+export class LifecycleServices implements LifecycleListener {
+  readonly scheduler: LifecycleScheduler;
+  readonly followUp: ProvisioningFollowUp;
+  readonly reminder: ApprovalReminder;
+  private readonly extraListeners: LifecycleListener[] = [];
+
+  constructor(
+    deps: LifecycleDependencies,
+    private readonly settings: LifecycleSettings,
+  ) {
+    this.scheduler = new LifecycleScheduler(deps.storage, deps.clock, { log: deps.log });
+    this.followUp = new ProvisioningFollowUp({ ...deps, scheduler: this.scheduler }, { firstCheckMs: settings.firstCheckMs });
+    this.reminder = new ApprovalReminder({ ...deps, scheduler: this.scheduler }, settings.reminderMs);
+  }
+
+  /** Listeners built after the notifier exists (the approval timers need the notifier themselves). */
+  addListener(listener: LifecycleListener): void {
+    this.extraListeners.push(listener);
+  }
+
+  wrap(notifier: RequestNotifier, log: Logger): RequestNotifier {
+    return new LifecycleNotifier(notifier, this, log);
+  }
+
+  async approvalRequested(request: LicenseRequest): Promise<void> {
+    await this.reminder.approvalRequested(request);
+    for (const listener of this.extraListeners) await listener.approvalRequested(request);
+  }
+
+  async requestChanged(request: LicenseRequest): Promise<void> {
+    await this.followUp.requestCompleted(request);
+    for (const listener of this.extraListeners) await listener.requestChanged(request);
+  }
+
+  /** Runs what is due now (tests call this with their own clock). */
+  tick(now?: Date): Promise<number> {
+    return this.scheduler.tick(now);
+  }
+
+  start(): void {
+    this.scheduler.start(this.settings.tickIntervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.scheduler.stop();
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The request's life after the assignment, over HTTP with a controllable clock: the provisioning follow-up
+ * tells the requester when the services are active, or after 24 hours that they are not; the follow-up is in
+ * storage, so it survives a restart of the bot.
+ */
+import assert from 'node:assert/strict';
+import { startLicenseDesk } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startHarness, type Harness } from '../support/harness';
+import { adaptiveCardOf, executeActions, choiceButtons } from '../support/cards';
+import type { CapturedActivity } from '../support/capturing-connector';
+import type { TeamsUser } from '../support/teams-user';
+
+const MINUTE = 60_000;
+
+describe('lifecycle: provisioning follow-up (integration over HTTP)', function () {
+  this.timeout(60000);
+  let h: Harness;
+  let now: number;
+  const clock = { now: () => new Date(now) };
+  const restart = async () => {
+    await h.app.close();
+    h.app = await startLicenseDesk(loadConfig(h.environment), { log: createLogger('error'), clock });
+  };
+
+  beforeEach(async () => {
+    // The timer is slow here: the test ticks the scheduler itself with its own clock.
+    h = await startHarness({ environment: { FOLLOW_UP_FIRST_CHECK_SECONDS: '60', LIFECYCLE_TICK_SECONDS: '3600' } });
+    now = Date.parse('2026-03-02T09:00:00Z');
+    await restart();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const repliesTo = (user: TeamsUser) => h.connector.inConversation(user.personalConversationId);
+  async function nextReply(user: TeamsUser, after: number, what: string, predicate: (e: CapturedActivity) => boolean) {
+    return h.connector.waitFor((e) => e.conversationId === user.personalConversationId && repliesTo(user).indexOf(e) >= after && predicate(e), what);
+  }
+
+  /** Rita asks for a Calling Plan for Alice Anders and Megan approves; resolves once it is assigned. */
+  async function assignCallingPlan(rita: TeamsUser, megan: TeamsUser): Promise<void> {
+    let seen = repliesTo(rita).length;
+    await rita.say('give Alice a calling plan');
+    const choice = await nextReply(rita, seen, 'the choice of people', (e) => choiceButtons(e).length > 0);
+    seen = repliesTo(rita).length;
+    await rita.say(choiceButtons(choice).find((b) => b.startsWith('Alice Anders'))!);
+    await nextReply(rita, seen, 'the confirmation prompt', (e) => choiceButtons(e).includes('Send for approval'));
+    await rita.say('Send for approval');
+    const card = await h.connector.waitFor((e) => adaptiveCardOf(e) !== undefined && executeActions(adaptiveCardOf(e)).some((a) => a.verb === 'approve'), 'the approval card');
+    const requestId = String(executeActions(adaptiveCardOf(card)).find((a) => a.verb === 'approve')!.data.requestId);
+    assert.equal((await megan.execute('approve', { requestId })).status, 200);
+    await h.app.workflow.idle();
+    assert.ok(h.emulator.user(h.userId('Alice Anders'))?.skuPartNumbers.includes('MCOPSTN1'), 'the Calling Plan is assigned');
+  }
+
+  const provisioningChecks = async () => (await h.app.lifecycle.scheduler.pending()).filter((item) => item.kind === 'provisioning-check');
+
+  /** Ticks at every due time until nothing is left, as the production timer would over a day. */
+  async function runScheduleUntilEmpty(): Promise<number> {
+    let ran = 0;
+    for (let pending = await h.app.lifecycle.scheduler.pending(); pending.length > 0; pending = await h.app.lifecycle.scheduler.pending()) {
+      now = Math.max(now, Date.parse(pending[0]!.dueAt));
+      ran += await h.app.lifecycle.tick(new Date(now));
+    }
+    return ran;
+  }
+
+  it('tells the requester once the services are active, at the first check after they became so', async () => {
+    const rita = h.user('Rita Requester');
+    const megan = h.user('Megan Manager');
+    h.emulator.setProvisioningPending(h.userId('Alice Anders'), true);
+    await assignCallingPlan(rita, megan);
+    const seen = repliesTo(rita).length;
+
+    assert.equal(await h.app.lifecycle.tick(new Date(now + 30_000)), 0, 'nothing is due before the first check');
+    assert.equal(await h.app.lifecycle.tick(new Date(now + MINUTE)), 1, 'the first check runs after FOLLOW_UP_FIRST_CHECK_SECONDS');
+    assert.equal(repliesTo(rita).slice(seen).filter((e) => /now active/.test(String(e.activity.text))).length, 0, 'not active yet: nothing said');
+    const [next] = await provisioningChecks();
+    assert.equal(next?.dueAt, new Date(now + MINUTE + 15 * MINUTE).toISOString(), 'the next check backs off to 15 minutes');
+
+    h.emulator.setProvisioningPending(h.userId('Alice Anders'), false);
+    now += 16 * MINUTE;
+    assert.equal(await h.app.lifecycle.tick(new Date(now)), 1);
+    const told = await nextReply(rita, seen, 'the services-active message', (e) => /now active/.test(String(e.activity.text)));
+    assert.match(String(told.activity.text), /Domestic Calling Plan/);
+    assert.deepEqual(await provisioningChecks(), [], 'no further checks');
+    const audit = await h.app.workflow['deps'].audit.list({ targetId: h.userId('Alice Anders') });
+    assert.ok(audit.some((record) => record.event === 'services-active'));
+  });
+
+  it('after 24 hours without the services, tells the requester the state Graph reports and to contact support', async () => {
+    const rita = h.user('Rita Requester');
+    const megan = h.user('Megan Manager');
+    h.emulator.setProvisioningPending(h.userId('Alice Anders'), true);
+    const assignedAt = now;
+    await assignCallingPlan(rita, megan);
+    const seen = repliesTo(rita).length;
+
+    const ran = await runScheduleUntilEmpty();
+    assert.ok(ran >= 5, `several checks ran (${ran})`);
+    assert.equal(now - assignedAt, 24 * 60 * MINUTE, 'the last check is exactly at the 24-hour mark');
+    const told = await nextReply(rita, seen, 'the not-active message', (e) => /still not active/.test(String(e.activity.text)));
+    assert.match(String(told.activity.text), /licence state Active/);
+    assert.match(String(told.activity.text), /contact Microsoft support/);
+  });
+
+  it('a follow-up scheduled before a restart runs after it', async () => {
+    const rita = h.user('Rita Requester');
+    const megan = h.user('Megan Manager');
+    await assignCallingPlan(rita, megan);
+    const seen = repliesTo(rita).length;
+    await restart();
+    assert.equal((await provisioningChecks()).length, 1);
+    assert.equal(await h.app.lifecycle.tick(new Date(now + MINUTE)), 1);
+    await nextReply(rita, seen, 'the services-active message', (e) => /now active/.test(String(e.activity.text)));
+  });
+});
