@@ -29,7 +29,7 @@ export interface ApprovalCardView {
 }
 
 /** What the card shows: the stored state folded into the moments a reader cares about. */
-type DisplayState = 'pending' | 'assigning' | 'completed' | 'failed' | 'rejected' | 'cancelled';
+type DisplayState = 'pending' | 'assigning' | 'completed' | 'failed' | 'rejected' | 'cancelled' | 'expired';
 
 /** Teams refreshes a card automatically for at most 60 users. */
 const MAX_REFRESH_USERS = 60;
@@ -41,6 +41,7 @@ const titleColors: Record<DisplayState, string> = {
   failed: 'Attention',
   rejected: 'Attention',
   cancelled: 'Default',
+  expired: 'Warning',
 };
 
 export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
@@ -66,7 +67,7 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
     refreshUserIds: [...new Set(view.refreshUserIds)].slice(0, MAX_REFRESH_USERS),
     title: title(t, state, request),
     titleColor: titleColors[state],
-    reason: state === 'failed' ? failureText(t, request) : '',
+    reason: state === 'failed' ? failureText(t, request) : state === 'expired' ? t('cards:approval.expiredReason') : '',
     comment,
     requester: request.requester.displayName,
     user: t('cards:approval.userValue', {
@@ -99,7 +100,7 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
     },
     show: {
       refresh: !isFinal,
-      reason: state === 'failed',
+      reason: state === 'failed' || state === 'expired',
       comment: state === 'rejected' && comment !== '',
       approvers: state === 'pending' && request.approvers.length > 0,
       approvedBy: (state === 'completed' || state === 'failed') && decider !== undefined,
@@ -108,7 +109,7 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
       seats: seats.length > 0,
       changes: changes.length > 0,
       // next steps and latency hints only matter while the change can still happen or once it has
-      advice: advice.length > 0 && state !== 'failed' && state !== 'rejected' && state !== 'cancelled',
+      advice: advice.length > 0 && state !== 'failed' && state !== 'rejected' && state !== 'cancelled' && state !== 'expired',
       actions: showActions,
     },
   });
@@ -120,6 +121,7 @@ function displayState(state: RequestState, progress: ApprovalCardView['progress'
     case 'failed':
     case 'rejected':
     case 'cancelled':
+    case 'expired':
       return state;
     case 'approved':
     case 'assigning':
@@ -145,6 +147,8 @@ function title(t: Translate, state: DisplayState, request: LicenseRequest): stri
       return name ? t('cards:approval.title.rejected', { name }) : t('cards:approval.title.rejectedUnnamed');
     case 'cancelled':
       return name ? t('cards:approval.title.cancelledBy', { name }) : t('cards:approval.title.cancelled');
+    case 'expired':
+      return t('cards:approval.title.expired');
   }
 }
 

@@ -3,7 +3,7 @@
  * dialogs → bot → server. Returned handles let tests and `npm start` stop everything cleanly.
  */
 import { DefaultAzureCredential } from '@azure/identity';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
 import { LicenseRequestDialog } from '../dialogs/license-request-dialog';
 import type { AppConfig, GroupSettings } from './config';
 import { AdminCommands } from './bot/admin/admin-commands';
@@ -13,6 +13,7 @@ import { FileExports } from './bot/admin/file-exports';
 import { ProactiveSender } from './bot/proactive-sender';
 import { CachedConversationDirectory } from './bot/cached-conversations';
 import { CardActionHandler } from './bot/card-action-handler';
+import { turnErrorHandler } from './bot/turn-error';
 import { LicenseDeskBot } from './bot/license-desk-bot';
 import { ProactiveNotifier } from './bot/proactive-notifier';
 import { startDemoGraph } from './demo-graph';
@@ -20,7 +21,6 @@ import { CachedDirectory } from './graph/cached-directory';
 import { createGraphClient } from './graph/graph-client';
 import { GraphBatch } from './graph/graph-batch';
 import { GraphDirectory } from './graph/graph-directory';
-import { translator } from './i18n';
 import { createLogger, type Logger } from './logger';
 import type { Clock } from './ports';
 import { createServer, listen } from './server';
@@ -78,12 +78,8 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
       MicrosoftAppTenantId: config.bot.appTenantId ?? '',
     }),
   );
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error('turn failed', { error: String(error), stack: error.stack, activityType: context.activity.type });
-    if (context.activity.type === 'message') {
-      await context.sendActivity(translator(context.activity.locale)('replies:error.generic')).catch(() => undefined);
-    }
-  };
+  const conversationState = new ConversationState(state.storage);
+  adapter.onTurnError = turnErrorHandler(conversationState, log);
 
   const sender = new ProactiveSender(adapter, config.bot.appId ?? '', state.conversations);
   const lifecycle = new LifecycleServices(
@@ -108,6 +104,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     log,
   });
   const notifier = lifecycle.wrap(proactiveNotifier, log);
+  lifecycle.attachApprovalTimeouts({ notifier, cards: proactiveNotifier, directory, approverGroupId: groups.approverGroupId });
   const workflow = new ApprovalWorkflow({
     directory,
     facts,
@@ -150,7 +147,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     adminCanSkipApproval: config.adminCanSkipApproval,
   });
   const bot = new LicenseDeskBot({
-    conversationState: new ConversationState(state.storage),
+    conversationState,
     requestDialog: new LicenseRequestDialog({ people, facts, workflow }),
     conversations: state.conversations,
     cardActions: new CardActionHandler(workflow, state.requests, state.conversations),

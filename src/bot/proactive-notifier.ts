@@ -106,6 +106,9 @@ export class ProactiveNotifier implements RequestNotifier {
       case 'rejected':
         lines.push(t(request.decision?.comment ? 'replies:outcome.rejectedWithComment' : 'replies:outcome.rejected', params));
         break;
+      case 'expired':
+        lines.push(t('lifecycle:approval.expiredRequester', { ...params, days: daysPending(request) }));
+        break;
       default:
         lines.push(t('replies:outcome.cancelled', params));
     }
@@ -140,6 +143,11 @@ export class ProactiveNotifier implements RequestNotifier {
     const stock = catalogStock(await this.deps.directory.listSubscribedSkus());
     return stock.filter((sku) => request.add.includes(sku.partNumber));
   }
+}
+
+/** Whole days between the request and its last change (for an expired request, its expiry). */
+function daysPending(request: LicenseRequest): number {
+  return Math.round((Date.parse(request.updatedAt) - Date.parse(request.createdAt)) / 86_400_000);
 }
 
 function cardMessage(card: object): Partial<Activity> {

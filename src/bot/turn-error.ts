@@ -11,7 +11,8 @@ import { explainReason } from './explain';
 
 export function turnErrorHandler(conversationState: ConversationState, log: Logger) {
   return async (context: TurnContext, error: Error): Promise<void> => {
-    const graph = error instanceof DirectoryError ? { reason: error.reason, status: error.status, code: error.graphCode } : undefined;
+    const cause = underlyingError(error);
+    const graph = cause instanceof DirectoryError ? { reason: cause.reason, status: cause.status, code: cause.graphCode } : undefined;
     log.error('turn failed', { error: String(error), stack: error.stack, activityType: context.activity.type, graph });
     if (context.activity.type !== 'message') return;
     const t = translator(context.activity.locale);
@@ -19,4 +20,10 @@ export function turnErrorHandler(conversationState: ConversationState, log: Logg
     await context.sendActivity(text).catch(() => undefined);
     await conversationState.delete(context).catch(() => undefined);
   };
+}
+
+/** botbuilder-dialogs wraps what a dialog throws in a DialogContextError that keeps it as `error`. */
+function underlyingError(error: Error): unknown {
+  const wrapped = (error as { error?: unknown }).error;
+  return wrapped instanceof Error ? wrapped : error;
 }

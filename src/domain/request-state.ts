@@ -1,7 +1,8 @@
 /**
  * The life of a stored licence request, as idempotent transitions:
  *   pending → approved → assigning → completed | failed
- *   pending → rejected | cancelled
+ *   pending → rejected | cancelled | expired (nobody decided in time)
+ *   pending → pending with more approvers (escalation to the fallback approvers)
  *   approved → failed (the re-check at approval time refused)
  * Repeating an event that already happened gives "unchanged" (a double click, a retried invoke);
  * a conflicting event gives "refused" and never alters the recorded decision.
@@ -19,6 +20,8 @@ export type RequestEvent =
   | { readonly type: 'approve'; readonly by: Person; readonly comment?: string }
   | { readonly type: 'reject'; readonly by: Person; readonly comment?: string }
   | { readonly type: 'cancel'; readonly by: Person }
+  | { readonly type: 'expire' }
+  | { readonly type: 'addApprovers'; readonly approvers: readonly Person[] }
   | { readonly type: 'claimAssignment'; readonly by: string; readonly leaseMs: number }
   | { readonly type: 'renewClaim'; readonly by: string }
   | { readonly type: 'complete'; readonly outcome?: Partial<RequestOutcome> }
@@ -37,7 +40,7 @@ export type TransitionResult =
   | { readonly kind: 'unchanged'; readonly request: LicenseRequest }
   | { readonly kind: 'refused'; readonly reason: TransitionRefusal; readonly request: LicenseRequest };
 
-const FINAL_STATES: readonly RequestState[] = ['completed', 'failed', 'rejected', 'cancelled'];
+const FINAL_STATES: readonly RequestState[] = ['completed', 'failed', 'rejected', 'cancelled', 'expired'];
 /** States a request reaches only after someone approved it. */
 const APPROVED_STATES: readonly RequestState[] = ['approved', 'assigning', 'completed', 'failed'];
 
@@ -69,6 +72,14 @@ export function transition(request: LicenseRequest, event: RequestEvent, now: Da
     case 'cancel':
       if (request.state === 'pending') return changed({ state: 'cancelled', decision: decider(event.by, at) });
       return request.state === 'cancelled' ? unchanged : refused('ALREADY_DECIDED');
+    case 'expire':
+      if (request.state === 'pending') return changed({ state: 'expired' });
+      return request.state === 'expired' ? unchanged : refused('ALREADY_DECIDED');
+    case 'addApprovers': {
+      if (request.state !== 'pending') return refused('INVALID_TRANSITION');
+      const added = newPeople(request.approvers, event.approvers);
+      return added.length === 0 ? unchanged : changed({ approvers: [...request.approvers, ...added] });
+    }
     case 'claimAssignment': {
       const claim: AssignmentClaim = { by: event.by, at };
       if (request.state === 'approved') return changed({ state: 'assigning', claim });
@@ -95,6 +106,18 @@ function claimExpired(claim: AssignmentClaim | undefined, now: Date, leaseMs: nu
   if (!claim) return true;
   const claimedAt = Date.parse(claim.at);
   return Number.isNaN(claimedAt) || now.getTime() - claimedAt >= leaseMs;
+}
+
+/** The candidates not already among the people, each once. */
+function newPeople(people: readonly Person[], candidates: readonly Person[]): Person[] {
+  const known = new Set(people.map((person) => person.id));
+  const added: Person[] = [];
+  for (const candidate of candidates) {
+    if (known.has(candidate.id)) continue;
+    known.add(candidate.id);
+    added.push({ id: candidate.id, displayName: candidate.displayName });
+  }
+  return added;
 }
 
 function decider(by: Person, at: string, comment?: string): Decider {

@@ -11,7 +11,8 @@ export type RequestState =
   | 'completed' // Graph confirmed the change
   | 'failed' // Graph refused, or the re-check at approval time refused; reason recorded
   | 'rejected'
-  | 'cancelled';
+  | 'cancelled'
+  | 'expired'; // nobody decided within the expiry time
 
 export interface Person {
   /** Entra object id. */

@@ -124,7 +124,7 @@ describe('approval card', () => {
             }
             for (const note of request.notes) {
               const explanation = explainReason(t, note.code, note.params);
-              const stillUseful = !['failed', 'rejected', 'cancelled'].includes(request.state);
+              const stillUseful = !['failed', 'rejected', 'cancelled', 'expired'].includes(request.state);
               const shown = note.kind === 'change' || (note.kind === 'advice' && stillUseful);
               assert.equal(text.includes(explanation), shown, `${note.kind} note ${note.code}`);
             }

@@ -191,6 +191,14 @@ export const CARD_CASES: readonly CardCase[] = [
     texts: [],
   },
   {
+    name: 'expired (nobody decided in time)',
+    view: { request: requestIn('expired'), seats, refreshUserIds, withActions: true },
+    title: 'Expired',
+    refresh: false,
+    buttons: false,
+    texts: ['Nobody decided on this request in time'],
+  },
+  {
     name: 'cancelled, nobody recorded',
     view: { request: requestIn('cancelled'), seats: [], refreshUserIds, withActions: true },
     title: 'Cancelled',

@@ -281,4 +281,17 @@ describe('core path: request → approval → assignment (integration over HTTP)
     assert.equal(approved.body.type, 'application/vnd.microsoft.card.adaptive');
     await h.connector.waitFor((e) => e.conversationId === rita.personalConversationId && /assigned to Alice Anders/.test(String(e.activity.text)), 'assigned');
   });
+
+  it('a Graph failure during the conversation is explained in words, and the next message starts fresh', async () => {
+    const rita = h.user('Rita Requester');
+    h.emulator.failNext(1, { status: 403 });
+    let seen = repliesTo(rita).length;
+    await rita.say('give Alice Anders a calling plan');
+    const reply = await nextReply(rita, seen, 'the explanation', (e) => /Nothing was changed/.test(String(e.activity.text)));
+    assert.match(String(reply.activity.text), /User\.Read\.All/, 'names the permissions to grant');
+    assert.doesNotMatch(String(reply.activity.text), /Authorization_RequestDenied|Insufficient privileges/, 'not Graph text');
+    seen = repliesTo(rita).length;
+    await rita.say('give Alice Anders a calling plan');
+    await nextReply(rita, seen, 'a normal summary', (e) => /Licences to assign/.test(String(e.activity.text)));
+  });
 });

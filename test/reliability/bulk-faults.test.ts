@@ -90,7 +90,12 @@ describe('a 1,000-user bulk job while Graph fails often: 429 ± Retry-After, 503
     }, 50);
     try {
       assert.equal(await manager.say(`bulk approve ${jobId}`, to), 200);
-      await rig.connector.waitFor((entry) => inChat(admin)(entry) && /Bulk job finished/.test(String(entry.activity.text)), `the end of the job (seed ${seed}, ${rig.emulator.writeLog.length} writes so far)`, 120_000);
+      await rig.connector
+        .waitFor((entry) => inChat(admin)(entry) && /Bulk job finished/.test(String(entry.activity.text)), 'the end of the job', 120_000)
+        .catch((error: unknown) => {
+          const problems = rig.logLines.filter((line) => /"level":"(error|warn)"/.test(line)).slice(-5);
+          throw new Error(`${String(error).slice(0, 300)}\nseed ${seed}; ${rig.emulator.writeLog.length} writes; last warnings:\n${problems.join('\n')}`);
+        });
     } finally {
       clearInterval(switchover);
       rig.emulator.setFaults(undefined);

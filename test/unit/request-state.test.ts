@@ -47,7 +47,11 @@ const renew: RequestEvent = { type: 'renewClaim', by: thisInstance };
 const complete: RequestEvent = { type: 'complete', outcome: { graph: { status: 200 } } };
 const fail: RequestEvent = { type: 'fail', reasonCode: 'GRAPH_NO_LICENSES', params: { partNumber: 'MCOEV' }, graph: { status: 400, code: 'Request_BadRequest' } };
 
-const ALL_STATES: readonly RequestState[] = ['pending', 'approved', 'assigning', 'completed', 'failed', 'rejected', 'cancelled'];
+const expire: RequestEvent = { type: 'expire' };
+const addApprovers = (...approvers: Person[]): RequestEvent => ({ type: 'addApprovers', approvers });
+const fallback: Person = { id: 'user-fallback', displayName: 'Fiona Fallback' };
+
+const ALL_STATES: readonly RequestState[] = ['pending', 'approved', 'assigning', 'completed', 'failed', 'rejected', 'cancelled', 'expired'];
 
 function changedTo(result: TransitionResult, state: RequestState): LicenseRequest {
   assert.equal(result.kind, 'changed');
@@ -104,6 +108,19 @@ describe('request-state.transition', () => {
       assert.deepEqual(next.outcome, { at: now.toISOString(), reasonCode: 'NO_FREE_SEATS' });
     });
 
+    it('pending → expired records no decision', () => {
+      const next = changedTo(transition(request('pending'), expire, now), 'expired');
+      assert.equal(next.decision, undefined);
+    });
+
+    it('addApprovers keeps the request pending and adds only new people, once each', () => {
+      const next = changedTo(transition(request('pending'), addApprovers(approver, fallback, fallback), now), 'pending');
+      assert.deepEqual(
+        next.approvers.map((person) => person.id),
+        [approver.id, otherApprover.id, fallback.id],
+      );
+    });
+
     it('never mutates the request it was given', () => {
       const original = request('pending');
       const copy = structuredClone(original);
@@ -120,6 +137,9 @@ describe('request-state.transition', () => {
       ['the same approver approves after failure', request('failed', approver), approve()],
       ['the same approver rejects again', request('rejected', approver), reject()],
       ['cancel again', request('cancelled', requester), cancel],
+      ['expire again', request('expired'), expire],
+      ['add approvers who already are approvers', request('pending'), addApprovers(approver, otherApprover)],
+      ['add nobody', request('pending'), addApprovers()],
       ['the holder claims again while assigning', assigning(thisInstance, 5), claim],
       ['the holder claims again after its own lease ran out', assigning(thisInstance, 3600), claim],
       ['complete again', request('completed', approver), complete],
@@ -147,6 +167,11 @@ describe('request-state.transition', () => {
       ['cancel an approved request', request('approved', approver), cancel],
       ['cancel a rejected request', request('rejected', approver), cancel],
       ['cancel a completed request', request('completed', approver), cancel],
+      ['approve an expired request', request('expired'), approve()],
+      ['cancel an expired request', request('expired'), cancel],
+      ['expire an approved request', request('approved', approver), expire],
+      ['expire a rejected request', request('rejected', approver), expire],
+      ['expire a cancelled request', request('cancelled', requester), expire],
     ];
     for (const [name, before, event] of cases) {
       it(name, () => {
@@ -159,13 +184,14 @@ describe('request-state.transition', () => {
   });
 
   describe('invalid transitions are refused', () => {
-    const allowedFrom: Readonly<Record<'claimAssignment' | 'renewClaim' | 'complete' | 'fail', readonly RequestState[]>> = {
+    const allowedFrom: Readonly<Record<'claimAssignment' | 'renewClaim' | 'complete' | 'fail' | 'addApprovers', readonly RequestState[]>> = {
       claimAssignment: ['approved', 'assigning'],
       renewClaim: ['assigning'],
       complete: ['assigning', 'completed'],
       fail: ['approved', 'assigning', 'failed'],
+      addApprovers: ['pending'],
     };
-    const events = { claimAssignment: claim, renewClaim: renew, complete, fail };
+    const events = { claimAssignment: claim, renewClaim: renew, complete, fail, addApprovers: addApprovers(fallback) };
     for (const [type, states] of Object.entries(allowedFrom) as [keyof typeof events, readonly RequestState[]][]) {
       for (const state of ALL_STATES.filter((candidate) => !states.includes(candidate))) {
         it(`${type} from ${state}`, () => {
@@ -250,6 +276,7 @@ describe('request-state.isOpen / isFinal', () => {
     failed: false,
     rejected: false,
     cancelled: false,
+    expired: false,
   };
   for (const state of ALL_STATES) {
     it(`${state} is ${expected[state] ? 'open' : 'final'}`, () => {

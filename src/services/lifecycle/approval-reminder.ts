@@ -1,6 +1,6 @@
 /**
  * A pending approval reminds its approvers once, in their own chat, after the configured time (default 24 h).
- * Escalation to the fallback approver group and expiry are not wired yet (they need an 'expired' request state).
+ * Escalation (approval-escalation.ts) and expiry (approval-expiry.ts) run on the same scheduler.
  */
 import { productList } from '../../bot/explain';
 import type { LicenseRequest } from '../../domain/request';

@@ -5,7 +5,9 @@
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../../logger';
 import type { LicenseRequest } from '../../domain/request';
-import type { AuditLog, Clock, RequestNotifier, RequestStore } from '../../ports';
+import type { AuditLog, Clock, Directory, RequestNotifier, RequestStore } from '../../ports';
+import { ApprovalEscalation, type WaitingCardDelivery } from './approval-escalation';
+import { ApprovalExpiry } from './approval-expiry';
 import { ApprovalReminder } from './approval-reminder';
 import { LifecycleNotifier, type LifecycleListener } from './lifecycle-notifier';
 import type { PersonMessenger } from './person-messenger';
@@ -18,7 +20,21 @@ export interface LifecycleSettings {
   readonly tickIntervalMs: number;
   readonly firstCheckMs: number;
   readonly reminderMs: number;
+  /** A pending request also goes to the fallback approver group after this long. Default 48 hours. */
+  readonly escalationMs?: number;
+  /** A pending request is closed as expired after this long. Default 7 days. */
+  readonly expiryMs?: number;
 }
+
+/** What the approval timers need that exists only once the request notifier is built. */
+export interface ApprovalTimeoutDependencies {
+  readonly notifier: RequestNotifier;
+  readonly cards: WaitingCardDelivery;
+  readonly directory: Pick<Directory, 'listGroupMembers'>;
+  readonly approverGroupId: string | undefined;
+}
+
+const HOUR = 3_600_000;
 
 export interface LifecycleDependencies {
   readonly storage: Storage;
@@ -37,7 +53,7 @@ export class LifecycleServices implements LifecycleListener {
   private readonly extraListeners: LifecycleListener[] = [];
 
   constructor(
-    deps: LifecycleDependencies,
+    private readonly deps: LifecycleDependencies,
     private readonly settings: LifecycleSettings,
   ) {
     this.scheduler = new LifecycleScheduler(deps.storage, deps.clock, { log: deps.log });
@@ -48,6 +64,19 @@ export class LifecycleServices implements LifecycleListener {
   /** Listeners built after the notifier exists (the approval timers need the notifier themselves). */
   addListener(listener: LifecycleListener): void {
     this.extraListeners.push(listener);
+  }
+
+  /** Escalation and expiry: they update cards and tell people through the (wrapped) request notifier. */
+  attachApprovalTimeouts(timeouts: ApprovalTimeoutDependencies): { escalation: ApprovalEscalation; expiry: ApprovalExpiry } {
+    const common = { scheduler: this.scheduler, requests: this.deps.requests, audit: this.deps.audit, notifier: timeouts.notifier };
+    const escalation = new ApprovalEscalation(
+      { ...common, cards: timeouts.cards, messenger: this.deps.messenger, directory: timeouts.directory, approverGroupId: timeouts.approverGroupId },
+      this.settings.escalationMs ?? 48 * HOUR,
+    );
+    const expiry = new ApprovalExpiry(common, this.settings.expiryMs ?? 7 * 24 * HOUR);
+    this.addListener(escalation);
+    this.addListener(expiry);
+    return { escalation, expiry };
   }
 
   wrap(notifier: RequestNotifier, log: Logger): RequestNotifier {
