@@ -85,6 +85,7 @@ async function chatPhases(): Promise<void> {
     await bot.stop();
     console.log(`(phase 2: ${TURNS} request turns and as many answers in ${turnsSeconds.toFixed(0)} s)`);
 
+    if (STORED_REQUESTS === 0) return;
     // Phase 3: the store filled through its own API while the bot is stopped, then the bot again on it.
     const state = openEmbeddedState(setup.dataDir);
     const fillStarted = performance.now();
@@ -212,7 +213,7 @@ async function main(): Promise<void> {
   console.log('memory of the License Desk process (read inside it; "after GC" = after a full collection with --expose-gc)');
   await echoIdle();
   await chatPhases();
-  await bulkPhase();
+  if (BULK_USERS > 0) await bulkPhase();
   printTable('', ['state', 'RSS MB', 'peak RSS MB', 'heap used MB', 'external MB', 'after GC'], rows);
   console.log('\ntargets: < 150 MB steady; bulk growth < 50 MB');
 }

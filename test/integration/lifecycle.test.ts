@@ -57,10 +57,10 @@ describe('lifecycle: provisioning follow-up (integration over HTTP)', function (
 
   const provisioningChecks = async () => (await h.app.lifecycle.scheduler.pending()).filter((item) => item.kind === 'provisioning-check');
 
-  /** Ticks at every due time until nothing is left, as the production timer would over a day. */
+  /** Ticks at every due check until none is left, as the production timer would over a day (the week-long expiry stays). */
   async function runScheduleUntilEmpty(): Promise<number> {
     let ran = 0;
-    for (let pending = await h.app.lifecycle.scheduler.pending(); pending.length > 0; pending = await h.app.lifecycle.scheduler.pending()) {
+    for (let pending = await provisioningChecks(); pending.length > 0; pending = await provisioningChecks()) {
       now = Math.max(now, Date.parse(pending[0]!.dueAt));
       ran += await h.app.lifecycle.tick(new Date(now));
     }
@@ -115,5 +115,128 @@ describe('lifecycle: provisioning follow-up (integration over HTTP)', function (
     assert.equal((await provisioningChecks()).length, 1);
     assert.equal(await h.app.lifecycle.tick(new Date(now + MINUTE)), 1);
     await nextReply(rita, seen, 'the services-active message', (e) => /now active/.test(String(e.activity.text)));
+  });
+});
+
+describe('lifecycle: escalation and expiry of a pending approval (integration over HTTP)', function () {
+  this.timeout(60000);
+  const HOUR = 60 * MINUTE;
+  let h: Harness;
+  let now: number;
+  const clock = { now: () => new Date(now) };
+
+  beforeEach(async () => {
+    h = await startHarness({ environment: { LIFECYCLE_TICK_SECONDS: '3600', APPROVAL_ESCALATION_HOURS: '48', APPROVAL_EXPIRY_DAYS: '7' } });
+    now = Date.parse('2026-03-02T09:00:00Z');
+    await h.app.close();
+    h.app = await startLicenseDesk(loadConfig(h.environment), { log: createLogger('error'), clock });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const texts = (from: number) => h.connector.activities.slice(from).map((entry) => String(entry.activity.text ?? ''));
+  const cardsWith = (from: number, verb: string) => h.connector.activities.slice(from).filter((e) => executeActions(adaptiveCardOf(e)).some((a) => a.verb === verb));
+  const audited = async () => (await h.app.workflow['deps'].audit.list({ targetId: h.userId('Alice Anders') })).map((record) => record.event);
+
+  /** Rita asks for a Calling Plan for Alice Anders; resolves with the request id once Megan has the card. */
+  async function askForCallingPlan(rita: TeamsUser): Promise<string> {
+    const mine = () => h.connector.inConversation(rita.personalConversationId);
+    let seen = mine().length;
+    await rita.say('give Alice a calling plan');
+    const choice = await h.connector.waitFor((e) => mine().indexOf(e) >= seen && choiceButtons(e).length > 0, 'the choice of people');
+    seen = mine().length;
+    await rita.say(choiceButtons(choice).find((b) => b.startsWith('Alice Anders'))!);
+    await h.connector.waitFor((e) => mine().indexOf(e) >= seen && choiceButtons(e).includes('Send for approval'), 'the confirmation prompt');
+    await rita.say('Send for approval');
+    const card = await h.connector.waitFor((e) => executeActions(adaptiveCardOf(e)).some((a) => a.verb === 'approve'), 'the approval card');
+    return String(executeActions(adaptiveCardOf(card)).find((a) => a.verb === 'approve')!.data.requestId);
+  }
+
+  it('after 48 hours the fallback approver gets the card and may approve; the requester is told', async () => {
+    const rita = h.user('Rita Requester');
+    const greta = h.user('Greta Approver');
+    const requestId = await askForCallingPlan(rita);
+    assert.equal((await greta.execute('approve', { requestId })).status, 200);
+    assert.equal((await h.app.workflow['deps'].requests.get(requestId))?.value.state, 'pending', 'Greta may not decide before the escalation');
+
+    const seen = h.connector.activities.length;
+    assert.equal(await h.app.lifecycle.tick(new Date(now + 47 * HOUR)), 1, 'the reminder (24 h)');
+    assert.equal(await h.app.lifecycle.tick(new Date(now + 48 * HOUR)), 1, 'the escalation');
+    assert.ok(texts(seen).some((text) => /now comes to you as a fallback approver/.test(text)), 'Greta is told why');
+    assert.ok(texts(seen).some((text) => /also goes to the fallback approvers: Greta Approver/.test(text)), 'Rita is told');
+    assert.equal(cardsWith(seen, 'approve').filter((e) => e.method === 'POST').length, 1, 'one new card, for Greta');
+    assert.ok(h.connector.activities.slice(seen).some((e) => e.method === 'PUT'), "Megan's card is updated with the new approvers");
+
+    now += 49 * HOUR;
+    assert.equal((await greta.execute('approve', { requestId })).status, 200);
+    await h.app.workflow.idle();
+    assert.ok(h.emulator.user(h.userId('Alice Anders'))?.skuPartNumbers.includes('MCOPSTN1'), 'assigned on Greta’s approval');
+    assert.deepEqual((await audited()).filter((event) => ['escalated', 'approved', 'assigned'].includes(event)), ['escalated', 'approved', 'assigned']);
+    await h.app.lifecycle.tick(new Date(now + 7 * 24 * HOUR));
+    assert.deepEqual(await h.app.lifecycle.scheduler.pending(), [], 'the expiry (and the provisioning check) ran');
+    assert.ok(!(await audited()).includes('expired'), 'a decided request does not expire');
+    assert.equal((await h.app.workflow['deps'].requests.get(requestId))?.value.state, 'completed');
+  });
+
+  it('after 7 days without a decision the request expires: cards show it, Rita is told, approving is refused', async () => {
+    const rita = h.user('Rita Requester');
+    const megan = h.user('Megan Manager');
+    const requestId = await askForCallingPlan(rita);
+    const seen = h.connector.activities.length;
+    now += 7 * 24 * HOUR;
+    assert.equal(await h.app.lifecycle.tick(new Date(now)), 3, 'reminder, escalation and expiry');
+    await h.connector.waitFor((e) => h.connector.activities.indexOf(e) >= seen && /expired: nobody decided on it within 7 days/.test(String(e.activity.text)), 'the expiry message to Rita');
+    const expiredCards = h.connector.activities.slice(seen).filter((e) => e.method === 'PUT' && JSON.stringify(adaptiveCardOf(e) ?? {}).includes('"Expired"'));
+    assert.ok(expiredCards.length >= 1, 'the posted cards show the expired state');
+    assert.equal((await h.app.workflow['deps'].requests.get(requestId))?.value.state, 'expired');
+    await megan.execute('approve', { requestId });
+    await h.app.workflow.idle();
+    assert.equal((await h.app.workflow['deps'].requests.get(requestId))?.value.state, 'expired', 'a late click changes nothing');
+    assert.ok(!h.emulator.user(h.userId('Alice Anders'))?.skuPartNumbers.includes('MCOPSTN1'));
+    assert.ok((await audited()).includes('expired'));
+  });
+});
+
+describe('lifecycle: "my requests" in the personal chat (integration over HTTP)', function () {
+  this.timeout(60000);
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('lists the requester’s own requests, newest first, with state, age and how to cancel a pending one', async () => {
+    const rita = h.user('Rita Requester');
+    const mine = () => h.connector.inConversation(rita.personalConversationId);
+    let seen = mine().length;
+    await rita.say('my requests');
+    const none = await h.connector.waitFor((e) => mine().indexOf(e) >= seen && typeof e.activity.text === 'string', 'the empty list');
+    assert.match(String(none.activity.text), /not asked for any licence yet/);
+
+    seen = mine().length;
+    await rita.say('give Alice a calling plan');
+    const choice = await h.connector.waitFor((e) => mine().indexOf(e) >= seen && choiceButtons(e).length > 0, 'the choice of people');
+    seen = mine().length;
+    await rita.say(choiceButtons(choice).find((b) => b.startsWith('Alice Anders'))!);
+    await h.connector.waitFor((e) => mine().indexOf(e) >= seen && choiceButtons(e).includes('Send for approval'), 'the confirmation prompt');
+    await rita.say('Send for approval');
+    const card = await h.connector.waitFor((e) => executeActions(adaptiveCardOf(e)).some((a) => a.verb === 'approve'), 'the approval card');
+    const requestId = String(executeActions(adaptiveCardOf(card)).find((a) => a.verb === 'approve')!.data.requestId);
+
+    seen = mine().length;
+    await rita.say('my requests');
+    const list = await h.connector.waitFor((e) => mine().indexOf(e) >= seen && /Your licence requests/.test(String(e.activity.text)), 'the list');
+    const text = String(list.activity.text);
+    assert.match(text, new RegExp(`\`${requestId.slice(0, 8)}\` Domestic Calling Plan for Alice Anders — waiting for approval, asked`));
+    assert.match(text, new RegExp(`cancel ${requestId.slice(0, 8)}`));
+
+    const oscar = h.user('Oscar Other');
+    seen = h.connector.inConversation(oscar.personalConversationId).length;
+    await oscar.say('my requests');
+    const others = await h.connector.waitFor((e) => e.conversationId === oscar.personalConversationId && h.connector.inConversation(oscar.personalConversationId).indexOf(e) >= seen, "Oscar's list");
+    assert.match(String(others.activity.text), /not asked for any licence yet/, "someone else's requests are not listed");
   });
 });

@@ -46,9 +46,9 @@ const GROUP = [member('rita', 'Rita Requester'), member('alice', 'Alice Anders')
 async function setup(options: { groupId?: string } = { groupId: 'approvers' }) {
   const storage = new MemoryStorage();
   const requests = new StorageRequestStore(storage);
-  const told: { person: string; text: string }[] = [];
+  const told: { person: string; text: string; via?: string }[] = [];
   const messenger: PersonMessenger = {
-    tell: async (_tenant, person: Person, compose) => void told.push({ person: person.id, text: compose(translator('en')) }),
+    tell: async (_tenant, person: Person, compose, via?: Person) => void told.push({ person: person.id, text: compose(translator('en')), via: via?.id }),
   };
   const records: AuditRecord[] = [];
   const audit: AuditLog = { append: async (record) => void records.push(record), list: async () => records };
@@ -81,6 +81,7 @@ describe('approval escalation', () => {
     assert.deepEqual(delivered, ['adele', 'omar'], 'each new approver gets the card');
     assert.deepEqual(changes.map((request) => request.approvers.length), [3], 'posted cards are updated to list the new approvers');
     assert.deepEqual(told.map((entry) => entry.person), ['adele', 'omar', 'rita']);
+    assert.deepEqual(told.map((entry) => entry.via), ['rita', 'rita', undefined], 'approvers without a chat are reached through the requester’s');
     assert.match(told[0]!.text, /Rita Requester's request for Domestic Calling Plan for Alice Anders has waited 2 d .* fallback approver/);
     assert.match(told[2]!.text, /fallback approvers: Adele Approver, Omar Ops/);
     assert.deepEqual(records.map((record) => [record.event, record.details['added']]), [['escalated', ['adele', 'omar']]]);

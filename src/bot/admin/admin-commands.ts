@@ -20,6 +20,7 @@ import { reply, type CommandScope } from './command-scope';
 import type { FileConsentAnswer, FileExports } from './file-exports';
 import { cancelById, listPending, showStatus, type RequestCommandDependencies } from './request-commands';
 import { showSeats } from './seats-command';
+import { listMyRequests } from './my-requests';
 
 export type AdminDependencies = ChangeDependencies &
   RequestCommandDependencies &
@@ -32,7 +33,7 @@ export type AdminDependencies = ChangeDependencies &
   };
 
 /** Commands anyone may send; each checks the sender against the request or job it names. */
-const OPEN_TO_EVERYONE = new Set<Command['name']>(['help', 'status', 'cancel']);
+const OPEN_TO_EVERYONE = new Set<Command['name']>(['help', 'status', 'cancel', 'myRequests']);
 
 export class AdminCommands implements CommandHandler {
   private readonly background = new Set<Promise<void>>();
@@ -92,6 +93,8 @@ export class AdminCommands implements CommandHandler {
         return showSeats(scope, this.deps.directory);
       case 'pending':
         return listPending(scope, this.deps);
+      case 'myRequests':
+        return listMyRequests(scope, this.deps);
       case 'status':
         return showStatus(scope, this.deps, command.id);
       case 'cancel':

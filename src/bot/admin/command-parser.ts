@@ -1,6 +1,7 @@
 /**
  * The admin commands' syntax (the keywords stay English in every language, as the manifest lists them):
  *   help · seats · pending · status <id> · cancel <id> · audit [<user> | <since>]
+ *   my requests (also in French, Chinese and Japanese: the requester's own list)
  *   assign <licences> to <users> [--no-approval] · remove <licences> from <users> [--no-approval]
  *   bulk assign <licences> · bulk remove <licences>  (+ a .txt/.csv file, or one UPN a line below)
  * and the bulk job's own buttons (messageBack): bulk submit|approve|reject <job id>.
@@ -13,6 +14,7 @@ export type Command =
   | { readonly name: 'help' }
   | { readonly name: 'seats' }
   | { readonly name: 'pending' }
+  | { readonly name: 'myRequests' }
   | { readonly name: 'status'; readonly id: string }
   | { readonly name: 'cancel'; readonly id: string }
   | { readonly name: 'audit'; readonly argument: string }
@@ -25,6 +27,8 @@ export type Command =
 export const NO_APPROVAL_FLAG = '--no-approval';
 
 const SIMPLE = new Set(['help', 'seats', 'pending']);
+/** "my requests" as people say it; compared without case, spaces or a trailing question mark. */
+const MY_REQUESTS = new Set(['myrequests', 'mesdemandes', '我的申请', '我的申請', '自分の依頼']);
 
 export function parseCommand(input: string): Command | undefined {
   const text = input.replace(/\u00a0/g, ' ').trim();
@@ -32,6 +36,7 @@ export function parseCommand(input: string): Command | undefined {
   const words = firstLine.trim().split(/\s+/);
   const keyword = (words[0] ?? '').replace(/^\//, '').toLowerCase();
   const rest = firstLine.trim().slice((words[0] ?? '').length).trim();
+  if (MY_REQUESTS.has(text.toLowerCase().replace(/^\/|[\s?？]/g, ''))) return { name: 'myRequests' };
 
   if (SIMPLE.has(keyword)) {
     return rest === '' && otherLines.every((line) => line.trim() === '') ? ({ name: keyword } as Command) : undefined;

@@ -10,7 +10,7 @@ import type { BulkJob } from '../../services/bulk/bulk-job';
 import type { BulkJobService } from '../../services/bulk/bulk-jobs';
 
 export const MIN_ID_PREFIX = 4;
-const ALL_STATES: LicenseRequest['state'][] = ['pending', 'approved', 'assigning', 'completed', 'failed', 'rejected', 'cancelled'];
+const ALL_STATES: LicenseRequest['state'][] = ['pending', 'approved', 'assigning', 'completed', 'failed', 'rejected', 'cancelled', 'expired'];
 
 export type Found =
   | { readonly kind: 'request'; readonly request: LicenseRequest }

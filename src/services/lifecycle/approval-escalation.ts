@@ -73,16 +73,19 @@ export class ApprovalEscalation implements LifecycleListener {
     const age = now.getTime() - Date.parse(escalated.createdAt);
     const products = (t: Parameters<typeof productList>[0]) => productList(t, escalated.action === 'assign' ? escalated.requested : escalated.remove);
     for (const approver of added) {
-      await this.deps.messenger.tell(escalated.tenantId, approver, (t) =>
-        t('lifecycle:approval.escalated', { requester: escalated.requester.displayName, name: escalated.target.displayName, products: products(t), age: formatAge(t, age) }),
-      );
       await this.deps.cards.deliverWaitingCards(escalated.tenantId, approver.id);
+      await this.deps.messenger.tell(
+        escalated.tenantId,
+        approver,
+        (t) => t('lifecycle:approval.escalated', { requester: escalated.requester.displayName, name: escalated.target.displayName, products: products(t), age: formatAge(t, age) }),
+        escalated.requester,
+      );
     }
     await this.deps.messenger.tell(escalated.tenantId, escalated.requester, (t) =>
       t('lifecycle:approval.escalatedRequester', {
         name: escalated.target.displayName,
         products: products(t),
-        approvers: added.map((approver) => approver.displayName).join(', '),
+        approvers: added.map((approver) => approver.displayName).join(t('replies:listSeparator')),
         age: formatAge(t, age),
       }),
     );

@@ -51,6 +51,7 @@ export class ApprovalReminder implements LifecycleListener {
           products: productList(t, request.action === 'assign' ? request.requested : request.remove),
           age: formatAge(t, ageMs),
         }),
+        request.requester,
       );
     }
     await this.deps.audit.append({

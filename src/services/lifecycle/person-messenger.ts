@@ -8,7 +8,8 @@ import type { ConversationDirectory, Directory } from '../../ports';
 import type { ProactiveSender } from '../../bot/proactive-sender';
 
 export interface PersonMessenger {
-  tell(tenantId: string, person: Person, compose: (t: Translate) => string): Promise<void>;
+  /** `via`: someone whose chat shows where to open one with a person the bot has never talked to (approvers). */
+  tell(tenantId: string, person: Person, compose: (t: Translate) => string, via?: Person): Promise<void>;
 }
 
 export class ProactiveMessenger implements PersonMessenger {
@@ -18,9 +19,10 @@ export class ProactiveMessenger implements PersonMessenger {
     private readonly directory: Directory,
   ) {}
 
-  async tell(tenantId: string, person: Person, compose: (t: Translate) => string): Promise<void> {
+  async tell(tenantId: string, person: Person, compose: (t: Translate) => string, via?: Person): Promise<void> {
     const contact = await this.conversations.find(tenantId, person.id);
     const locale = contact?.locale ?? (await this.directory.getUser(person.id).catch(() => undefined))?.preferredLanguage ?? null;
-    await this.sender.sendToPerson(tenantId, person, { type: 'message', text: compose(translator(locale)) });
+    const through = !contact && via ? await this.conversations.find(tenantId, via.id) : undefined;
+    await this.sender.sendToPerson(tenantId, person, { type: 'message', text: compose(translator(locale)) }, through);
   }
 }
