@@ -8,6 +8,7 @@ import type { RequestState, LicenseRequest, SeatCount } from '../src/domain/requ
 import type { NoteKind } from '../src/domain/decision';
 import { explainReason, productName } from '../src/bot/explain';
 import { resolveLocale, translator, type Translate } from '../src/i18n';
+import { durationDays, endOf, formatEndDate } from '../src/services/lifecycle/licence-end-format';
 import { fillTemplate, type AdaptiveCardJson } from './fill-template';
 import approvalTemplate from './templates/approval-card.json';
 
@@ -61,6 +62,7 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
     request.approvers.map((person) => person.displayName),
   );
   const showActions = view.withActions && state === 'pending';
+  const ends = endsText(t, request);
 
   return fillTemplate(approvalTemplate, {
     requestId: request.id,
@@ -76,6 +78,7 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
     }),
     approvers,
     approvedBy: decider ?? '',
+    ends: ends ?? '',
     add,
     remove,
     seats,
@@ -87,6 +90,7 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
       user: t('cards:approval.user'),
       approvers: t('cards:approval.approvers'),
       approvedBy: t('cards:approval.approvedBy'),
+      ends: t('cards:approval.ends'),
       add: t('cards:approval.add'),
       remove: t('cards:approval.remove'),
       seats: t('cards:approval.seats'),
@@ -104,6 +108,7 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
       comment: state === 'rejected' && comment !== '',
       approvers: state === 'pending' && request.approvers.length > 0,
       approvedBy: (state === 'completed' || state === 'failed') && decider !== undefined,
+      ends: ends !== undefined && state !== 'failed' && state !== 'rejected' && state !== 'cancelled' && state !== 'expired',
       add: add.length > 0,
       remove: remove.length > 0,
       seats: seats.length > 0,
@@ -150,6 +155,17 @@ function title(t: Translate, state: DisplayState, request: LicenseRequest): stri
     case 'expired':
       return t('cards:approval.title.expired');
   }
+}
+
+/** A time-bound assignment: its end date once known, before that its length and the date if assigned at creation. */
+function endsText(t: Translate, request: LicenseRequest): string | undefined {
+  if (request.action !== 'assign') return undefined;
+  if (request.endsAt) return t('cards:approval.endsOn', { date: formatEndDate(t, request.endsAt) });
+  if (!request.durationSeconds) return undefined;
+  return t('cards:approval.endsAfter', {
+    days: durationDays(request.durationSeconds),
+    date: formatEndDate(t, endOf(request.createdAt, request.durationSeconds)),
+  });
 }
 
 function failureText(t: Translate, request: LicenseRequest): string {

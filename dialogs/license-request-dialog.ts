@@ -8,7 +8,7 @@ import type { Decision } from '../src/domain/decision';
 import { parseUtterance, type ParsedUtterance } from '../src/domain/parse';
 import type { Person } from '../src/domain/request';
 import { translator, type Translate } from '../src/i18n';
-import type { DirectoryUser } from '../src/ports';
+import type { Clock, DirectoryUser } from '../src/ports';
 import { evaluate } from '../src/domain/rules';
 import type { ApprovalWorkflow } from '../src/services/approval-workflow';
 import type { LicenseFactsReader } from '../src/services/license-facts';
@@ -38,6 +38,8 @@ export interface LicenseRequestServices {
   readonly people: PeopleFinder;
   readonly facts: LicenseFactsReader;
   readonly workflow: ApprovalWorkflow;
+  /** Today, for the end date a time-bound request would have if approved now. Default: the system clock. */
+  readonly clock?: Clock;
 }
 
 export class LicenseRequestDialog extends ComponentDialog {
@@ -92,7 +94,9 @@ export class LicenseRequestDialog extends ComponentDialog {
       await step.context.sendActivity([t('replies:request.nothingToDo', { name: target.displayName }), ...lines].join('\n\n'));
       return step.endDialog();
     }
-    await step.context.sendActivity(summarizeDecision(t, target, values.parsed.action, decision));
+    const duration = values.parsed.duration;
+    const timeBound = duration && values.parsed.action === 'assign' ? { seconds: duration.seconds, now: this.services.clock?.now() ?? new Date() } : undefined;
+    await step.context.sendActivity(summarizeDecision(t, target, values.parsed.action, decision, timeBound));
     return step.prompt(CONFIRM, {
       prompt: t('replies:request.confirmQuestion'),
       retryPrompt: t('replies:request.confirmRetry'),
@@ -115,6 +119,7 @@ export class LicenseRequestDialog extends ComponentDialog {
       action: values.parsed.action,
       requested: values.parsed.products,
       confirmed: values.decision,
+      ...(values.parsed.duration && values.parsed.action === 'assign' ? { durationSeconds: values.parsed.duration.seconds } : {}),
     });
     switch (result.kind) {
       case 'noApprover':

@@ -3,11 +3,22 @@ import type { Decision, LicenseAction } from '../src/domain/decision';
 import type { Translate } from '../src/i18n';
 import type { DirectoryUser } from '../src/ports';
 import { explainNotes, productList } from '../src/bot/explain';
+import { durationDays, endOf, formatEndDate } from '../src/services/lifecycle/licence-end-format';
 
-export function summarizeDecision(t: Translate, target: DirectoryUser, action: LicenseAction, decision: Decision): string {
+/** `timeBound`: how long an assignment is kept, and now (to say about when it would end if approved today). */
+export function summarizeDecision(
+  t: Translate,
+  target: DirectoryUser,
+  action: LicenseAction,
+  decision: Decision,
+  timeBound?: { readonly seconds: number; readonly now: Date },
+): string {
   const lines = [t(action === 'assign' ? 'replies:request.summaryAssign' : 'replies:request.summaryRemove', { name: target.displayName, upn: target.userPrincipalName })];
   if (decision.add.length > 0) lines.push(t('replies:request.willAdd', { products: productList(t, decision.add) }));
   if (decision.remove.length > 0) lines.push(t('replies:request.willRemove', { products: productList(t, decision.remove) }));
+  if (timeBound && action === 'assign') {
+    lines.push(t('replies:request.timeBound', { days: durationDays(timeBound.seconds), date: formatEndDate(t, endOf(timeBound.now, timeBound.seconds)) }));
+  }
   lines.push(...explainNotes(t, decision.notes, ['change', 'noop', 'advice']).map((line) => `- ${line}`));
   return lines.join('\n\n');
 }

@@ -114,6 +114,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     clock,
     approverGroupId: groups.approverGroupId,
   });
+  lifecycle.attachLicenceEnd({ facts, fulfil: (requestId) => workflow.fulfil(requestId) });
   const exports = new FileExports(state.storage, sender, log);
   const bulkNotifier = new BulkCardNotifier(sender, state.conversations, exports, log);
   const bulk = new BulkJobService({
@@ -148,7 +149,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   });
   const bot = new LicenseDeskBot({
     conversationState,
-    requestDialog: new LicenseRequestDialog({ people, facts, workflow }),
+    requestDialog: new LicenseRequestDialog({ people, facts, workflow, clock }),
     conversations: state.conversations,
     cardActions: new CardActionHandler(workflow, state.requests, state.conversations),
     commands,

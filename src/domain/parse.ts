@@ -7,6 +7,7 @@
  * products in every language); detect the language, then read the function words of that language
  * only; what no phrase covers is left as gaps, one of which may be the person.
  */
+import { findDuration } from './duration';
 import { choosePerson, claimAddresses, type Segment } from './parse-person';
 import { FULL_LEXICON, LEXICON_BY_LANGUAGE, detectLanguage, scanTerms, type TermMatch } from './parse-scan';
 import { BLANK, CLAIMED, normalizeText } from './parse-text';
@@ -28,6 +29,8 @@ export interface ParsedUtterance {
   language: ParseLanguage | undefined;
   /** What no phrase and no person covered, e.g. an unknown product name. */
   unmatchedText: string;
+  /** How long the licence is wanted for ("for two weeks"); absent when not said. */
+  duration?: { seconds: number };
 }
 
 export function parseUtterance(text: string): ParsedUtterance {
@@ -36,16 +39,26 @@ export function parseUtterance(text: string): ParsedUtterance {
   const firstPass = scanTerms(claimed.folded, FULL_LEXICON);
   const language = detectLanguage(firstPass);
   const lexicon = language && LEXICON_BY_LANGUAGE.get(language);
-  const matches = verbsReadAsNames(lexicon ? scanTerms(claimed.folded, lexicon) : firstPass, claimed.folded);
+  const scanned = verbsReadAsNames(lexicon ? scanTerms(claimed.folded, lexicon) : firstPass, claimed.folded);
+  // A duration is read after the products, so that "120 minute calling plan" stays a product; its span is then
+  // claimed like an address, so it becomes neither part of the person nor unmatched text.
+  const productSpans = scanned.filter((match) => match.term.role === 'product');
+  const duration = findDuration(display, language, productSpans);
+  const matches = duration ? scanned.filter((match) => match.end <= duration.start || match.start >= duration.end) : scanned;
+  const remaining = duration ? claimRange(claimed.folded, duration.start, duration.end) : claimed.folded;
 
-  const segments = toSegments(matches, claimed.addresses, claimed.folded);
+  const segments = toSegments(matches, claimed.addresses, remaining);
   const action = matches.some((match) => match.term.role === 'removeVerb') ? 'remove' : 'assign';
   const { person, gapIndex } = choosePerson(segments, action === 'remove', display);
   const unmatchedText = segments
     .filter((segment, index) => segment.kind === 'gap' && index !== gapIndex)
     .map((segment) => display.slice(segment.start, segment.end))
     .join(' ');
-  return { action, products: productsOf(matches), person, language, unmatchedText };
+  return { action, products: productsOf(matches), person, language, unmatchedText, ...(duration ? { duration: { seconds: duration.seconds } } : {}) };
+}
+
+function claimRange(folded: string, start: number, end: number): string {
+  return folded.slice(0, start) + CLAIMED.repeat(end - start) + folded.slice(end);
 }
 
 /**

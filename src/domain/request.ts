@@ -65,10 +65,17 @@ export interface LicenseRequest {
   /** Seat counts of the licences to add, as read when the request was submitted (shown on the card). */
   readonly seats: readonly SeatCount[];
   readonly approvers: readonly Person[];
-  readonly approverSource: 'manager' | 'approverGroup';
+  /** scheduledEnd: the bot removing a time-bound licence at its end, under the original approval. */
+  readonly approverSource: 'manager' | 'approverGroup' | 'scheduledEnd';
   readonly state: RequestState;
   readonly decision?: Decider;
   /** Set on approved → assigning; kept afterwards to show which process wrote. */
   readonly claim?: AssignmentClaim;
   readonly outcome?: RequestOutcome;
+  /** A time-bound assignment: how long the licences are kept once assigned (action 'assign' only). */
+  readonly durationSeconds?: number;
+  /** When a time-bound assignment ends (ISO 8601): completion time + durationSeconds. */
+  readonly endsAt?: string;
+  /** On the removal the bot made at the end of a time-bound assignment: that assignment's id. */
+  readonly endsRequestId?: string;
 }

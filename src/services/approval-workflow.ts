@@ -96,6 +96,8 @@ export class ApprovalWorkflow {
     action: LicenseAction;
     requested: readonly string[];
     confirmed: Decision;
+    /** A time-bound assignment: the licences are removed this long after they were assigned. */
+    durationSeconds?: number;
   }): Promise<SubmitResult> {
     const facts = await this.deps.facts.read(input.target.id);
     const decision = evaluate({ action: input.action, requested: input.requested }, facts.user, facts.tenant);
@@ -126,11 +128,17 @@ export class ApprovalWorkflow {
       approvers: choice.approvers,
       approverSource: choice.source,
       state: 'pending',
+      ...(input.durationSeconds && input.action === 'assign' ? { durationSeconds: input.durationSeconds } : {}),
     };
     this.offering.add(request.id);
     try {
       await this.deps.requests.create(request);
-      await this.record('requested', request, input.requester.id, { add: request.add, remove: request.remove, approvers: request.approvers.map((a) => a.id) });
+      await this.record('requested', request, input.requester.id, {
+        add: request.add,
+        remove: request.remove,
+        approvers: request.approvers.map((a) => a.id),
+        ...(request.durationSeconds ? { durationSeconds: request.durationSeconds } : {}),
+      });
       const { reached } = await this.deps.notifier.approvalRequested(request);
       return { kind: 'submitted', request, reached };
     } finally {

@@ -1,4 +1,5 @@
-/** Figures as the benchmarks print them: percentiles and aligned tables. */
+/** Figures as the benchmarks print them: percentiles, aligned tables and the machine they were measured on. */
+import os from 'node:os';
 
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -19,3 +20,9 @@ export function printTable(title: string, header: readonly string[], rows: reado
 export const ms = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 export const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 export const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}x` : 'n/a');
+
+/** Cores, Node and the load average: other work on the machine (tests, builds) shows in latencies, less in CPU per turn. */
+export function machineLine(): string {
+  const [oneMinute] = os.loadavg();
+  return `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, load average ${(oneMinute ?? 0).toFixed(2)}`;
+}

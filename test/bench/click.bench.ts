@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { startGraphEmulator, type GraphEmulator } from '../../src/emulator/graph-emulator';
 import { CapturingConnector } from '../support/capturing-connector';
 import { BenchProcess, LICENSE_DESK_ENTRY } from './bench-process';
-import { ms, percentile, printTable } from './bench-report';
+import { machineLine, ms, percentile, printTable } from './bench-report';
 import { chatTenant, licenseDeskEnvironment } from './bench-tenant';
 import { askForCallingPlan, confirm, finalCardOf, type SubmittedRequest } from './request-story';
 import { TeamsTraffic, type Person } from './teams-traffic';
@@ -56,6 +56,7 @@ async function click(
 }
 
 async function main(): Promise<void> {
+  console.log(machineLine());
   const pairs = 1 + CONCURRENT_CLICKS;
   const chat = chatTenant(2 * pairs);
   const emulator = await startGraphEmulator({ tenant: chat.tenant, latencyMs: 0 });

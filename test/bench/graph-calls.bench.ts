@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestLogEntry } from '../../src/emulator/graph-emulator';
 import { startHarness, type Harness } from '../support/harness';
-import { printTable } from './bench-report';
+import { machineLine, printTable } from './bench-report';
 import { chatTenant } from './bench-tenant';
 import { writeTenantFile } from './bulk-tenant';
 import { askForCallingPlan, confirm } from './request-story';
@@ -79,6 +79,7 @@ function printStory(title: string, steps: StepCount[]): number {
 }
 
 async function main(): Promise<void> {
+  console.log(machineLine());
   const chat = chatTenant(4);
   const tenantFile = writeTenantFile(chat.tenant);
   const h = await startHarness({ tenantFile });

@@ -8,7 +8,7 @@
  *     store's own API (the time that takes is printed too: every create rewrites the request index), then chat;
  *  4. during a bulk job of BENCH_BULK_USERS (10,000) users, sent as a file by an admin and approved by the manager,
  *     against the Graph emulator at 0 ms (growth during the job over the idle process).
- * The echo bot's idle RSS is printed for scale. Prints figures; asserts nothing.
+ * The bare echo bot, idle and after the same number of turns, is printed for scale. Prints figures; asserts nothing.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -20,7 +20,7 @@ import { FILE_DOWNLOAD_INFO } from '../../src/bot/admin/list-input';
 import { adaptiveCardOf } from '../support/cards';
 import { CapturingConnector } from '../support/capturing-connector';
 import { BenchProcess, ECHO_BOT_ENTRY, LICENSE_DESK_ENTRY } from './bench-process';
-import { mb, printTable } from './bench-report';
+import { machineLine, mb, printTable } from './bench-report';
 import { chatTenant, licenseDeskEnvironment } from './bench-tenant';
 import { generateTenant } from './bulk-tenant';
 import type { ProbeStats } from './probe';
@@ -198,20 +198,31 @@ async function bulkPhase(): Promise<void> {
   }
 }
 
-async function echoIdle(): Promise<void> {
-  const echo = new BenchProcess(ECHO_BOT_ENTRY, {}, ['--expose-gc']);
+/** The bare echo bot, idle and after the same chat traffic, for scale. */
+async function echoBot(): Promise<void> {
+  const tenant = chatTenant(CONVERSATIONS);
+  const connector = new CapturingConnector();
+  await connector.start();
+  const echo = new BenchProcess(ECHO_BOT_ENTRY, {}, NODE_FLAGS);
   try {
-    await echo.start();
+    const started = await echo.start();
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    record('echo bot, idle (for scale)', await echo.stats(true));
+    record('echo bot, idle', await echo.stats(true));
+    const traffic = new TeamsTraffic(started.url, connector.url, CONVERSATIONS);
+    const peak = await peakWhile(echo, chat(traffic, tenant.requesters, TURNS));
+    record(`echo bot, after ${TURNS} message turns`, await echo.stats(), peak);
+    record(`echo bot, after ${TURNS} message turns`, await echo.stats(true));
+    traffic.close();
   } finally {
     await echo.stop();
+    await connector.stop();
   }
 }
 
 async function main(): Promise<void> {
+  console.log(machineLine());
   console.log('memory of the License Desk process (read inside it; "after GC" = after a full collection with --expose-gc)');
-  await echoIdle();
+  await echoBot();
   await chatPhases();
   if (BULK_USERS > 0) await bulkPhase();
   printTable('', ['state', 'RSS MB', 'peak RSS MB', 'heap used MB', 'external MB', 'after GC'], rows);

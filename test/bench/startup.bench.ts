@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { startGraphEmulator } from '../../src/emulator/graph-emulator';
 import { BenchProcess, ECHO_BOT_ENTRY, LICENSE_DESK_ENTRY } from './bench-process';
-import { mb, ms, percentile, printTable, ratio } from './bench-report';
+import { machineLine, mb, ms, percentile, printTable, ratio } from './bench-report';
 import { chatTenant, licenseDeskEnvironment } from './bench-tenant';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -29,6 +29,7 @@ async function startOnce(entry: string, environment: Record<string, string>): Pr
 }
 
 async function main(): Promise<void> {
+  console.log(machineLine());
   const chat = chatTenant(1);
   const emulator = await startGraphEmulator({ tenant: chat.tenant, latencyMs: 0 });
   const kinds: { label: string; entry: string; environment: () => { environment: Record<string, string>; dataDir?: string } }[] = [

@@ -10,11 +10,15 @@
  * message, as people in a chat do. A bare botbuilder echo bot gets the same traffic in the same run: the ratios
  * compare the two. Prints figures; asserts nothing about time.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { startGraphEmulator } from '../../src/emulator/graph-emulator';
 import { CapturingConnector } from '../support/capturing-connector';
 import { BenchProcess, cpuMsBetween, ECHO_BOT_ENTRY, LICENSE_DESK_ENTRY } from './bench-process';
-import { ms, percentile, printTable, ratio } from './bench-report';
+import { machineLine, ms, percentile, printTable, ratio } from './bench-report';
+import type { ComponentCost } from './component-costs';
+import type { ProbeStats } from './probe';
 import { chatTenant, licenseDeskEnvironment } from './bench-tenant';
 import { TeamsTraffic, type Person } from './teams-traffic';
 
@@ -38,7 +42,7 @@ interface PhaseFigures {
 interface RunFigures {
   readonly requests: PhaseFigures;
   readonly answers: PhaseFigures;
-  readonly paced: { requests: number[]; answers: number[]; turns: number; seconds: number; cpuMs: number };
+  readonly paced: { requests: number[]; answers: number[]; turns: number; seconds: number; cpuMs: number; after?: ProbeStats };
   /** Graph HTTP requests per request turn (the emulator's log). */
   graphPerRequest: number;
 }
@@ -132,7 +136,29 @@ async function paced(traffic: TeamsTraffic, people: readonly Person[], bot: Benc
     }),
   );
   into.seconds = (performance.now() - started) / 1000;
-  into.cpuMs = cpuMsBetween(before, await bot.stats());
+  into.after = await bot.stats();
+  into.cpuMs = cpuMsBetween(before, into.after);
+}
+
+/** The parts a request turn cannot do without, each measured alone in a process of its own (component-costs.ts). */
+async function componentCosts(): Promise<ComponentCost[]> {
+  const chat = chatTenant(1);
+  const emulator = await startGraphEmulator({ tenant: chat.tenant, latencyMs: 0 });
+  const connector = new CapturingConnector();
+  await connector.start();
+  try {
+    const child = spawn(process.execPath, [path.resolve(__dirname, 'component-costs.js'), emulator.url, connector.url, chat.personNamed('Alice Anders').aadObjectId], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`component-costs exited with ${code}`);
+    return JSON.parse(output) as ComponentCost[];
+  } finally {
+    await connector.stop();
+    await emulator.close();
+  }
 }
 
 function row(label: string, phase: PhaseFigures): string[] {
@@ -147,11 +173,14 @@ function row(label: string, phase: PhaseFigures): string[] {
 }
 
 async function main(): Promise<void> {
+  console.log(machineLine());
   console.log(`chat turns benchmark: Graph emulator at 0 ms, ${SECONDS} s of measured turns per configuration after ${WARM_UP_ROUNDS} warm-up rounds`);
   console.log(`request turn: "${REQUEST_TEXT}" → summary + confirm prompt (License Desk) or the text echoed (echo bot); answer turn: "${ANSWER_TEXT}"`);
   const summary: string[][] = [];
+  let firstEcho: RunFigures | undefined;
   for (const conversations of CONVERSATIONS) {
     const echo = await runKind('echo bot', conversations);
+    firstEcho ??= echo;
     const desk = await runKind('License Desk', conversations);
     printTable(`${conversations} conversations, saturation: all send at once, next phase when every reply is in`, ['turns', 'count', 'turns/s', 'p50 ms', 'p99 ms', 'CPU ms/turn'], [
       row('echo bot: message', echo.requests),
@@ -166,8 +195,13 @@ async function main(): Promise<void> {
       ms(percentile(latencies, 99)),
       ms(run.paced.cpuMs / run.paced.turns, 3),
       `${((run.paced.cpuMs / (run.paced.seconds * 1000)) * 100).toFixed(0)}%`,
+      ...pauses(run),
     ];
-    printTable(`${conversations} conversations, paced: think time ${THINK_MS * 0.5}-${THINK_MS * 1.5} ms before each message`, ['turns', 'count', 'p50 ms', 'p99 ms', 'CPU ms/turn (all)', 'bot CPU busy'], [
+    const pauses = (run: RunFigures) => {
+      const after = run.paced.after;
+      return after ? [ms(after.loopDelay.p99), ms(after.loopDelay.max), `${after.gc.count} / ${ms(after.gc.maxMs)}`] : ['', '', ''];
+    };
+    printTable(`${conversations} conversations, paced: think time ${THINK_MS * 0.5}-${THINK_MS * 1.5} ms before each message`, ['turns', 'count', 'p50 ms', 'p99 ms', 'CPU ms/turn (all)', 'bot CPU busy', 'loop delay p99 ms', 'loop delay max ms', 'GCs / longest ms'], [
       pacedRow('echo bot: message', echo.paced.requests, echo),
       pacedRow('License Desk: request', desk.paced.requests, desk),
       pacedRow('License Desk: answer "No"', desk.paced.answers, desk),
@@ -182,6 +216,15 @@ async function main(): Promise<void> {
       ms(percentile(desk.paced.requests, 99)),
       ms(percentile(desk.requests.latencies, 99)),
     ]);
+  }
+  const costs = await componentCosts();
+  const echoTurn = firstEcho?.requests;
+  printTable('parts of a request turn, each measured alone (sequential calls, separate process)', ['part', 'CPU ms', 'wall ms'], costs.map((cost) => [cost.part, ms(cost.cpuMs, 3), ms(cost.wallMs, 3)]));
+  if (echoTurn) {
+    // A request turn = an echo turn + one more reply (summary and prompt) + people search + licences read + dialog state read and write.
+    const echoCpu = echoTurn.cpuMs / echoTurn.turns;
+    const floor = echoCpu + costs.reduce((sum, cost) => sum + cost.cpuMs, 0);
+    console.log(`floor of a request turn: echo turn ${ms(echoCpu, 3)} + the parts above = ${ms(floor, 3)} CPU ms = ${ratio(floor / echoCpu)} the echo turn (${CONVERSATIONS[0]} conversations)`);
   }
   printTable('License Desk / echo bot (same run)', ['conversations', 'CPU/request turn', 'CPU/answer turn', 'turns/s (requests)', 'request p99 ms (paced)', 'request p99 ms (saturation)'], summary);
   console.log('\ntargets: CPU per request turn ≤ 1.5x the echo bot; p99 < 50 ms at 50 conversations');

@@ -182,5 +182,13 @@ describe('approval card', () => {
       }
       assert.ok(texts.includes('Licences to add'));
     });
+
+    it('shows an end date only for a time-bound assignment', () => {
+      const titles = (request: Parameters<typeof approvalCard>[0]['request']) =>
+        objectsIn(approvalCard({ ...base, request })).map((object) => object['title']);
+      assert.ok(!titles(requestIn('pending')).includes('Ends'), 'not time-bound: no end');
+      assert.ok(titles(requestIn('pending', { durationSeconds: 86_400 })).includes('Ends'));
+      assert.ok(!titles(requestIn('rejected', { durationSeconds: 86_400 })).includes('Ends'), 'nothing ends once rejected');
+    });
   });
 });

@@ -205,5 +205,25 @@ export const CARD_CASES: readonly CardCase[] = [
     refresh: false,
     buttons: false,
     texts: [],
+  },  {
+    name: 'pending, time-bound (two weeks)',
+    view: { request: requestIn('pending', { durationSeconds: 14 * 86_400 }), seats, refreshUserIds, withActions: true },
+    title: 'Licence request',
+    refresh: true,
+    buttons: true,
+    texts: ['Ends', '14 days after assignment (about Jan 24, 2025)'],
+  },
+  {
+    name: 'completed, time-bound with its end date',
+    view: {
+      request: requestIn('completed', { decision: decided(), durationSeconds: 14 * 86_400, endsAt: '2025-01-24T10:00:05.000Z' }),
+      seats: [],
+      refreshUserIds,
+      withActions: false,
+    },
+    title: 'Assigned',
+    refresh: false,
+    buttons: false,
+    texts: ['Ends', 'Jan 24, 2025, then removed automatically'],
   },
 ];

@@ -240,3 +240,106 @@ describe('lifecycle: "my requests" in the personal chat (integration over HTTP)'
     assert.match(String(others.activity.text), /not asked for any licence yet/, "someone else's requests are not listed");
   });
 });
+
+describe('lifecycle: time-bound licences (integration over HTTP)', function () {
+  this.timeout(60000);
+  const DAY = 24 * 60 * MINUTE;
+  let h: Harness;
+  let now: number;
+  const clock = { now: () => new Date(now) };
+
+  beforeEach(async () => {
+    h = await startHarness({ environment: { LIFECYCLE_TICK_SECONDS: '3600' } });
+    now = Date.parse('2026-03-02T09:00:00Z');
+    await h.app.close();
+    h.app = await startLicenseDesk(loadConfig(h.environment), { log: createLogger('error'), clock });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const requests = () => h.app.workflow['deps'].requests;
+  const audited = async () => (await h.app.workflow['deps'].audit.list({ targetId: h.userId('Alice Anders') })).map((record) => record.event);
+  const textsIn = (user: TeamsUser, from: number) => h.connector.inConversation(user.personalConversationId).slice(from).map((e) => String(e.activity.text ?? ''));
+
+  /** The requester asks in their language (naming Alice Anders in full: no choice of people), confirms; returns the summary and the request id. */
+  async function askTimeBound(requester: TeamsUser, text: string, confirm: string): Promise<{ summary: string; requestId: string }> {
+    const mine = () => h.connector.inConversation(requester.personalConversationId);
+    const seen = mine().length;
+    await requester.say(text);
+    await h.connector.waitFor((e) => mine().indexOf(e) >= seen && choiceButtons(e).includes(confirm), 'the confirmation prompt');
+    const summary = textsIn(requester, seen).join('\n');
+    await requester.say(confirm);
+    const card = await h.connector.waitFor((e) => executeActions(adaptiveCardOf(e)).some((a) => a.verb === 'approve'), 'the approval card');
+    return { summary, requestId: String(executeActions(adaptiveCardOf(card)).find((a) => a.verb === 'approve')!.data.requestId) };
+  }
+
+  const licenceEnds = async () => (await h.app.lifecycle.scheduler.pending()).filter((item) => item.kind === 'licence-end');
+
+  it('"for two weeks": the end date on the summary and the card; after 14 days the bot removes it and says so', async () => {
+    const rita = h.user('Rita Requester');
+    const megan = h.user('Megan Manager');
+    const alice = h.user('Alice Anders');
+    await alice.say('hello'); // Alice has a chat with the bot, so she can be told too
+    const alicePlan = h.skuId('MCOMEETADV');
+    const { summary, requestId } = await askTimeBound(rita, 'give Alice Anders audio conferencing for two weeks', 'Send for approval');
+    assert.match(summary, /removed 14 days after they are assigned \(about Mar 16, 2026/);
+    const card = JSON.stringify(adaptiveCardOf(h.connector.activities.find((e) => executeActions(adaptiveCardOf(e)).some((a) => a.data.requestId === requestId))!));
+    assert.match(card, /14 days after assignment \(about Mar 16, 2026\)/, 'the approver sees the end on the card');
+
+    assert.equal((await megan.execute('approve', { requestId })).status, 200);
+    await h.app.workflow.idle();
+    assert.ok(h.emulator.user(h.userId('Alice Anders'))?.skuPartNumbers.includes('MCOMEETADV'));
+    const assigned = (await requests().get(requestId))!.value;
+    assert.equal(assigned.state, 'completed');
+    assert.equal(assigned.endsAt, new Date(now + 14 * DAY).toISOString(), 'endsAt = completion + 14 days');
+    assert.deepEqual((await licenceEnds()).map((item) => item.dueAt), [assigned.endsAt]);
+
+    const ritaSeen = h.connector.inConversation(rita.personalConversationId).length;
+    const aliceSeen = h.connector.inConversation(alice.personalConversationId).length;
+    await h.app.lifecycle.tick(new Date(now + 14 * DAY - MINUTE)); // the provisioning check and the approval timers
+    assert.equal((await licenceEnds()).length, 1, 'the end is not due the minute before');
+    assert.ok(h.emulator.user(h.userId('Alice Anders'))?.skuPartNumbers.includes('MCOMEETADV'), 'still assigned the minute before');
+    now += 14 * DAY;
+    assert.equal(await h.app.lifecycle.tick(new Date(now)), 1, 'the licence end');
+    await h.app.workflow.idle();
+
+    assert.ok(!h.emulator.user(h.userId('Alice Anders'))?.skuPartNumbers.includes('MCOMEETADV'), 'removed');
+    const writes = h.emulator.writeLog.filter((entry) => entry.userId === h.userId('Alice Anders'));
+    assert.deepEqual(
+      writes.map((entry) => ({ added: entry.addedSkuIds, removed: entry.removedSkuIds })),
+      [{ added: [alicePlan], removed: [] }, { added: [], removed: [alicePlan] }],
+      'one add, then one remove',
+    );
+    await h.connector.waitFor((e) => e.conversationId === rita.personalConversationId && /Done: Audio Conferencing removed from Alice Anders/.test(String(e.activity.text)), 'the removal outcome to Rita');
+    assert.ok(textsIn(rita, ritaSeen).some((text) => /time-bound assignment of Audio Conferencing to Alice Anders has ended/.test(text)), 'Rita is told why');
+    assert.ok(textsIn(alice, aliceSeen).some((text) => /Your time-bound licences have ended/.test(text)), 'Alice is told');
+    const removal = (await requests().get(`${requestId}-end`))!.value;
+    assert.equal(removal.state, 'completed');
+    assert.equal(removal.approverSource, 'scheduledEnd');
+    assert.equal(removal.endsRequestId, requestId);
+    assert.equal(removal.decision?.displayName, 'Megan Manager', 'under the original approval');
+    const events = await audited();
+    for (const event of ['licence-end-scheduled', 'licence-end-scheduled-removal']) assert.ok(events.includes(event), `audit has ${event}`);
+    assert.deepEqual(events.filter((event) => event === 'assigned'), ['assigned', 'assigned'], 'the add and the removal are both recorded as written');
+
+    assert.equal(await h.app.lifecycle.tick(new Date(now + DAY)), 0, 'nothing runs twice');
+    assert.equal(h.emulator.writeLog.filter((entry) => entry.userId === h.userId('Alice Anders')).length, 2);
+  });
+
+  it('in French, "pendant deux semaines": the summary in French, the removal 14 days after the assignment', async () => {
+    const rita = h.user('Rita Requester', 'fr-FR');
+    const megan = h.user('Megan Manager');
+    const { summary, requestId } = await askTimeBound(rita, "Attribue l'audioconférence à Alice Anders pendant deux semaines", 'Envoyer');
+    assert.match(summary, /retirées 14 jours après leur attribution \(vers le 16 mars 2026/);
+    now += 2 * DAY;
+    assert.equal((await megan.execute('approve', { requestId })).status, 200);
+    await h.app.workflow.idle();
+    assert.equal((await requests().get(requestId))!.value.endsAt, new Date(now + 14 * DAY).toISOString(), 'counted from the assignment, not the request');
+    now += 14 * DAY;
+    await h.app.lifecycle.tick(new Date(now));
+    await h.app.workflow.idle();
+    assert.ok(!h.emulator.user(h.userId('Alice Anders'))?.skuPartNumbers.includes('MCOMEETADV'), 'removed');
+    await h.connector.waitFor((e) => e.conversationId === rita.personalConversationId && /attribution à durée limitée/.test(String(e.activity.text)), 'Rita is told in French');
+  });
+});

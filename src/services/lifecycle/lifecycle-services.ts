@@ -9,6 +9,7 @@ import type { AuditLog, Clock, Directory, RequestNotifier, RequestStore } from '
 import { ApprovalEscalation, type WaitingCardDelivery } from './approval-escalation';
 import { ApprovalExpiry } from './approval-expiry';
 import { ApprovalReminder } from './approval-reminder';
+import { LicenceEnd, type LicenceEndDependencies } from './licence-end';
 import { LifecycleNotifier, type LifecycleListener } from './lifecycle-notifier';
 import type { PersonMessenger } from './person-messenger';
 import { ProvisioningFollowUp } from './provisioning-follow-up';
@@ -77,6 +78,13 @@ export class LifecycleServices implements LifecycleListener {
     this.addListener(escalation);
     this.addListener(expiry);
     return { escalation, expiry };
+  }
+
+  /** Time-bound licences: removed at their end through the workflow, which exists only after the notifier. */
+  attachLicenceEnd(workflow: Pick<LicenceEndDependencies, 'facts' | 'fulfil'>): LicenceEnd {
+    const licenceEnd = new LicenceEnd({ ...workflow, scheduler: this.scheduler, requests: this.deps.requests, audit: this.deps.audit, messenger: this.deps.messenger, clock: this.deps.clock });
+    this.addListener(licenceEnd);
+    return licenceEnd;
   }
 
   wrap(notifier: RequestNotifier, log: Logger): RequestNotifier {

@@ -1,0 +1,151 @@
+/**
+ * Time-bound licences ("give Alice audio conferencing for two weeks"). When such an assignment completes, its end
+ * (completion + duration) is stored on the request as endsAt and a `licence-end` item is scheduled for then. At the
+ * end the bot makes a removal request of its own, under the original approval (approverSource 'scheduledEnd',
+ * already approved, endsRequestId = the assignment), and fulfils it through the workflow: the licence writer re-reads
+ * the user and applies the removal rules, so a licence that can't be removed (inherited from a group) fails with a
+ * reason. The requester hears the outcome as for any removal (the request notifier), and beforehand both the
+ * requester and the person who held the licences are told why it is happening.
+ *
+ * At least once: the removal request's id derives from the assignment's, so a handler run again after a crash finds
+ * the removal it already made and only fulfils it (the workflow's claim makes that a no-op when it is done).
+ */
+import { productList } from '../../bot/explain';
+import type { LicenseRequest } from '../../domain/request';
+import { evaluate } from '../../domain/rules';
+import { ConcurrencyConflict, type AuditLog, type Clock, type RequestStore } from '../../ports';
+import type { LicenseFactsReader } from '../license-facts';
+import { endOf, formatEndDate } from './licence-end-format';
+import type { LifecycleListener } from './lifecycle-notifier';
+import type { PersonMessenger } from './person-messenger';
+import type { DueItem, LifecycleScheduler } from './scheduler';
+
+export const LICENCE_END = 'licence-end';
+
+const MAX_CONFLICT_RETRIES = 8;
+
+export interface LicenceEndDependencies {
+  readonly scheduler: LifecycleScheduler;
+  readonly requests: RequestStore;
+  readonly audit: AuditLog;
+  readonly messenger: PersonMessenger;
+  readonly clock: Clock;
+  /** The removal rules, on fresh facts: what the removal request adds and removes. */
+  readonly facts: Pick<LicenseFactsReader, 'read'>;
+  /** The approval workflow's fulfil: claims the approved removal and makes its one Graph write. */
+  readonly fulfil: (requestId: string) => Promise<unknown>;
+}
+
+/** The id of the removal that ends a time-bound assignment. */
+export function licenceEndRequestId(assignmentId: string): string {
+  return `${assignmentId}-end`;
+}
+
+export class LicenceEnd implements LifecycleListener {
+  constructor(private readonly deps: LicenceEndDependencies) {
+    deps.scheduler.register(LICENCE_END, (item, now) => this.end(item, now));
+  }
+
+  async approvalRequested(): Promise<void> {}
+
+  /** A completed time-bound assignment: store its end and schedule the removal for then. */
+  async requestChanged(request: LicenseRequest): Promise<void> {
+    if (request.state !== 'completed' || request.action !== 'assign' || !request.durationSeconds || request.add.length === 0) return;
+    const endsAt = request.endsAt ?? endOf(request.outcome?.at ?? this.deps.clock.now(), request.durationSeconds).toISOString();
+    await this.storeEnd(request.id, endsAt);
+    const scheduled = await this.deps.scheduler.schedule({
+      id: `${LICENCE_END}/${request.id}`,
+      kind: LICENCE_END,
+      dueAt: new Date(endsAt),
+      payload: { requestId: request.id },
+    });
+    if (!scheduled) return;
+    await this.deps.audit.append({
+      at: this.deps.clock.now().toISOString(),
+      requestId: request.id,
+      event: 'licence-end-scheduled',
+      actorId: null,
+      targetId: request.target.id,
+      details: { endsAt, durationSeconds: request.durationSeconds, licences: [...request.add] },
+    });
+  }
+
+  /** endsAt on the stored request (the card and "my requests" show it); kept when already there. */
+  private async storeEnd(requestId: string, endsAt: string): Promise<void> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const stored = await this.deps.requests.get(requestId);
+      if (!stored || stored.value.endsAt) return;
+      try {
+        await this.deps.requests.replace({ ...stored.value, endsAt }, stored.eTag);
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict)) throw error;
+      }
+    }
+  }
+
+  private async end(item: DueItem, now: Date): Promise<void> {
+    const assignment = (await this.deps.requests.get(String(item.payload.requestId)))?.value;
+    if (!assignment || assignment.state !== 'completed' || assignment.action !== 'assign') return;
+    const removalId = licenceEndRequestId(assignment.id);
+    if (!(await this.deps.requests.get(removalId))) {
+      const removal = await this.removalFor(assignment, removalId, now);
+      await this.deps.requests.create(removal);
+      await this.deps.audit.append({
+        at: now.toISOString(),
+        requestId: removalId,
+        event: 'licence-end-scheduled-removal',
+        actorId: null,
+        targetId: assignment.target.id,
+        details: { endsRequestId: assignment.id, endsAt: assignment.endsAt ?? null, remove: [...removal.remove], add: [...removal.add] },
+      });
+      await this.tellWhy(assignment, now);
+    }
+    await this.deps.fulfil(removalId);
+  }
+
+  /** A removal under the original approval; the rules decide what it changes, as for any removal. */
+  private async removalFor(assignment: LicenseRequest, id: string, now: Date): Promise<LicenseRequest> {
+    const at = now.toISOString();
+    const facts = await this.deps.facts.read(assignment.target.id);
+    const decision = evaluate({ action: 'remove', requested: assignment.add }, facts.user, facts.tenant);
+    // A refusal is kept as the plain removal: the writer re-checks the rules and fails it with the reason.
+    const proceed = decision.outcome === 'proceed';
+    const approver = assignment.decision ?? assignment.approvers[0];
+    return {
+      id,
+      tenantId: assignment.tenantId,
+      createdAt: at,
+      updatedAt: at,
+      requester: assignment.requester,
+      target: assignment.target,
+      action: 'remove',
+      requested: [...assignment.add],
+      add: proceed ? [...decision.add] : [],
+      remove: proceed ? [...decision.remove] : [...assignment.add],
+      notes: proceed ? [...decision.notes] : [],
+      seats: [],
+      approvers: approver ? [{ id: approver.id, displayName: approver.displayName }] : [],
+      approverSource: 'scheduledEnd',
+      state: 'approved',
+      ...(approver ? { decision: { id: approver.id, displayName: approver.displayName, at } } : {}),
+      endsRequestId: assignment.id,
+    };
+  }
+
+  private async tellWhy(assignment: LicenseRequest, now: Date): Promise<void> {
+    const params = (t: Parameters<typeof productList>[0]) => ({
+      name: assignment.target.displayName,
+      requester: assignment.requester.displayName,
+      products: productList(t, assignment.add),
+      date: formatEndDate(t, assignment.endsAt ?? now),
+    });
+    // A message that can't be delivered must not hold up the removal (the outcome still reaches the requester).
+    await this.deps.messenger.tell(assignment.tenantId, assignment.requester, (t) => t('lifecycle:licenceEnd.requester', params(t))).catch(() => undefined);
+    if (assignment.target.id === assignment.requester.id) return;
+    // The person who held the licences may never have talked to the bot: the requester's chat shows where to open one.
+    await this.deps.messenger
+      .tell(assignment.tenantId, assignment.target, (t) => t('lifecycle:licenceEnd.target', params(t)), assignment.requester)
+      .catch(() => undefined);
+  }
+}
