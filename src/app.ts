@@ -141,7 +141,8 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     bulkNotifier,
     sender,
     exports,
-    gate: new AdminGate(directory, groups.adminGroupId, clock),
+    // The gate remembers admin rights for its own documented time; a second cache under it would stretch that.
+    gate: new AdminGate(graphDirectory, groups.adminGroupId, clock),
     storage: state.storage,
     clock,
     log,

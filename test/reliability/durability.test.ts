@@ -42,7 +42,7 @@ describe('durability: kill -9 at random points of the story, restart, finish (re
     rig = await Rig.start({
       latencyMs: GRAPH_LATENCY_MS,
       // Short lease and recovery interval, so that a claim left by a killed process is taken over within seconds.
-      environment: { GRAPH_TIMEOUT_MS: '1000', ASSIGNMENT_LEASE_MS: '2000', RECOVERY_INTERVAL_MS: '250', LOG_LEVEL: 'info' },
+      environment: { GRAPH_TIMEOUT_MS: '500', ASSIGNMENT_LEASE_MS: '1000', RECOVERY_INTERVAL_MS: '200', LOG_LEVEL: 'info' },
     });
     bot = new BotProcess({ ...rig.environment, PORT: '0' });
     await bot.start();

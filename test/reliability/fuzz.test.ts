@@ -101,7 +101,7 @@ describe('fuzz: 10,000 random and adversarial activities over HTTP (reliability)
   before(async () => {
     process.on('unhandledRejection', onRejection);
     files = await FileServer.start();
-    rig = await Rig.start({ tenant: withAdmin(loadTenantFile(FABRIKAM_TENANT_FILE)) });
+    rig = await Rig.start({ tenant: withAdmin(loadTenantFile(FABRIKAM_TENANT_FILE)), memoryBackedDataDir: true });
     await rig.startInstance();
     realRequestId = await seedPendingRequest(rig, { approver: { id: randomUUID(), displayName: 'Absent Approver' } });
   });
@@ -161,7 +161,7 @@ describe('fuzz: 10,000 random and adversarial activities over HTTP (reliability)
     const activityId = randomUUID();
     const activity = activityFor(fuzz, activityId, senders);
     const response = await post({ to: rig.url }, activity);
-    const text = await response.text();
+    const text = response.text;
     if (response.status >= 500) return problem(`HTTP ${response.status}`, fuzz, text.slice(0, 200));
     if (fuzz.kind === 'invoke') {
       const body = parse(text) as { type?: string; value?: unknown } | undefined;

@@ -27,7 +27,14 @@ export interface RigOptions {
   readonly environment?: Record<string, string>;
   /** Graph emulator latency per HTTP request. */
   readonly latencyMs?: number;
+  /**
+   * Keep the embedded store in memory-backed /dev/shm where there is one: for tests about input and races, not about
+   * the disk, so that fsync does not dominate their time. Durability tests keep the default temp directory.
+   */
+  readonly memoryBackedDataDir?: boolean;
 }
+
+const MEMORY_BACKED_DIR = '/dev/shm';
 
 export class Rig {
   readonly instances: RunningLicenseDesk[] = [];
@@ -47,7 +54,8 @@ export class Rig {
     const emulator = await startGraphEmulator({ tenant, port: 0, host: '127.0.0.1', latencyMs: options.latencyMs ?? 0 });
     const connector = new CapturingConnector();
     await connector.start();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'license-desk-reliability-'));
+    const parent = options.memoryBackedDataDir && fs.existsSync(MEMORY_BACKED_DIR) ? MEMORY_BACKED_DIR : os.tmpdir();
+    const dataDir = fs.mkdtempSync(path.join(parent, 'license-desk-reliability-'));
     const groupId = (...names: string[]) => tenant.groups.find((group) => names.includes(group.displayName))?.id ?? '';
     const environment: Record<string, string> = {
       PORT: '0',
