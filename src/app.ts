@@ -3,7 +3,7 @@
  * dialogs → bot → server. Returned handles let tests and `npm start` stop everything cleanly.
  */
 import { DefaultAzureCredential } from '@azure/identity';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
+import { CloudAdapter, ConversationState } from 'botbuilder';
 import { LicenseRequestDialog } from '../dialogs/license-request-dialog';
 import type { AppConfig, GroupSettings } from './config';
 import { AdminCommands } from './bot/admin/admin-commands';
@@ -15,6 +15,7 @@ import { CachedConversationDirectory } from './bot/cached-conversations';
 import { CardActionHandler } from './bot/card-action-handler';
 import { turnErrorHandler } from './bot/turn-error';
 import { LicenseDeskBot } from './bot/license-desk-bot';
+import { StrictBotFrameworkAuthentication } from './bot/strict-authentication';
 import { ProactiveNotifier } from './bot/proactive-notifier';
 import { startDemoGraph } from './demo-graph';
 import { CachedDirectory } from './graph/cached-directory';
@@ -32,7 +33,7 @@ import { PeopleFinder } from './services/people-finder';
 import { LifecycleServices } from './services/lifecycle/lifecycle-services';
 import { ProactiveMessenger } from './services/lifecycle/person-messenger';
 import { ProvisioningReader } from './services/lifecycle/provisioning-reader';
-import { openEmbeddedState } from './storage/open-state';
+import { openState } from './storage/open-state-for-config';
 
 export interface RunningLicenseDesk {
   readonly port: number;
@@ -61,17 +62,19 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   closers.push(graph.close);
   const groups: GroupSettings = graph.demoGroups ? { ...graph.demoGroups, ...definedOnly(config.groups) } : config.groups;
 
-  const opened = openEmbeddedState(config.dataDir);
+  const opened = await openState(config);
+  log.info('state opened', { state: opened.description });
   // Every message remembers its sender: unchanged entries are not written again (see cached-conversations.ts).
   const state = { ...opened, conversations: new CachedConversationDirectory(opened.conversations) };
   closers.push(() => state.close());
 
-  const graphDirectory = new GraphDirectory(createGraphClient(graph.clientOptions));
+  const graphClientOptions = { ...graph.clientOptions, timeoutMs: config.graphTimeoutMs };
+  const graphDirectory = new GraphDirectory(createGraphClient(graphClientOptions));
   // Chat turns reuse Graph's slow-changing answers (seats, memberships); the bulk engine reads seats itself.
   const directory = new CachedDirectory(graphDirectory);
   const facts = new LicenseFactsReader(directory, { onPremPstnGroupId: groups.onPremPstnGroupId });
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
+    new StrictBotFrameworkAuthentication({
       MicrosoftAppId: config.bot.appId ?? '',
       MicrosoftAppPassword: config.bot.appPassword ?? '',
       MicrosoftAppType: config.bot.appType ?? (config.bot.appId ? 'MultiTenant' : ''),
@@ -113,12 +116,15 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     notifier,
     clock,
     approverGroupId: groups.approverGroupId,
+    cards: state.cards,
+    assignmentLeaseMs: config.assignment.leaseMs,
+    log,
   });
   lifecycle.attachLicenceEnd({ facts, fulfil: (requestId) => workflow.fulfil(requestId) });
   const exports = new FileExports(state.storage, sender, log);
   const bulkNotifier = new BulkCardNotifier(sender, state.conversations, exports, log);
   const bulk = new BulkJobService({
-    bulk: new GraphBatch(createGraphClient(graph.clientOptions)),
+    bulk: new GraphBatch(createGraphClient(graphClientOptions)),
     directory: graphDirectory,
     store: new BulkJobStore(state.storage),
     audit: state.audit,
@@ -167,6 +173,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   });
   const port = await listen(server, config.port, config.host);
   closers.push(async () => {
+    workflow.stopRecovery();
     server.close();
     await workflow.idle();
   });
@@ -180,6 +187,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   lifecycle.start();
   const resumed = await workflow.resumeUnfinished();
   if (resumed > 0) log.info('resuming approved requests left unfinished', { count: resumed });
+  workflow.startRecovery(config.assignment.recoveryIntervalMs);
   const resumedJobs = await bulk.resumeUnfinished();
   if (resumedJobs > 0) log.info('resuming bulk jobs left unfinished', { count: resumedJobs });
 

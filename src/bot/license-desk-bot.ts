@@ -10,11 +10,14 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationState,
+  type Entity,
+  type InvokeResponse,
   type FileConsentCardResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { LICENSE_REQUEST_DIALOG, type LicenseRequestDialog, type LicenseRequestOptions } from '../../dialogs/license-request-dialog';
+import { errorResponse } from '../../cards/invoke-response';
 import { translator } from '../i18n';
 import type { Clock, ConversationDirectory } from '../ports';
 import type { Logger } from '../logger';
@@ -42,6 +45,8 @@ export interface BotDependencies {
 
 const HELP_WORDS = new Set(['help', '/help', '?', 'aide', '帮助', '幫助', 'ヘルプ']);
 const CANCEL_WORDS = new Set(['cancel', '/cancel', 'stop', 'annuler', '取消', 'キャンセル']);
+/** Longer than any licence request or answer to a question; bulk lists go through the commands above. */
+const MAX_REQUEST_TEXT = 1_000;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class LicenseDeskBot extends TeamsActivityHandler {
@@ -71,6 +76,8 @@ export class LicenseDeskBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // botbuilder's mention helpers assume well-formed entities and a text; a malformed entity must not fail the turn.
+    context.activity.entities = wellFormedEntities(context.activity.entities, typeof context.activity.text === 'string');
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
@@ -78,6 +85,19 @@ export class LicenseDeskBot extends TeamsActivityHandler {
   protected override async handleTeamsFileConsent(context: TurnContext, response: FileConsentCardResponse): Promise<void> {
     await this.remember(context);
     await this.deps.commands?.fileConsent?.(context, response);
+  }
+
+  /**
+   * botbuilder reads `value.action.type` of an adaptiveCard/action invoke without checking that `action` exists,
+   * so a malformed invoke would fail the turn and be answered 501. It gets a 400 with a sentence instead.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const value = context.activity.value as { action?: unknown } | null | undefined;
+    if (context.activity.name === 'adaptiveCard/action' && (typeof value?.action !== 'object' || value.action === null)) {
+      const body = errorResponse('BadRequest', translator(context.activity.locale)('replies:card.invalidAction'));
+      return { status: body.statusCode, body };
+    }
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -104,6 +124,11 @@ export class LicenseDeskBot extends TeamsActivityHandler {
     }
     if (!identity) {
       await context.sendActivity(t('replies:identityMissing'));
+      return;
+    }
+    // Prompt recognizers (numbers, in the reader's language) take seconds on huge texts: no request is that long.
+    if (text.length > MAX_REQUEST_TEXT) {
+      await context.sendActivity(t('replies:tooLong', { max: MAX_REQUEST_TEXT }));
       return;
     }
     const result = await dialogContext.continueDialog();
@@ -149,4 +174,15 @@ export class LicenseDeskBot extends TeamsActivityHandler {
       this.deps.log.warn('conversation reference not stored', { error: String(error) });
     }
   }
+}
+
+/** Entities with a type; mentions only with a text, a mentioned account with a string id, and a message text to strip them from. */
+function wellFormedEntities(entities: unknown, hasText: boolean): Entity[] {
+  if (!Array.isArray(entities)) return [];
+  return entities.filter((entity): entity is Entity => {
+    if (typeof entity !== 'object' || entity === null || typeof (entity as { type?: unknown }).type !== 'string') return false;
+    if ((entity as Entity).type.toLowerCase() !== 'mention') return true;
+    const mention = entity as { text?: unknown; mentioned?: { id?: unknown } | null };
+    return hasText && typeof mention.text === 'string' && typeof mention.mentioned === 'object' && mention.mentioned !== null && typeof mention.mentioned.id === 'string';
+  });
 }

@@ -18,6 +18,7 @@ const USER_FIELDS = 'id,displayName,userPrincipalName,mail,givenName,surname,usa
 const LICENSE_FIELDS = `${USER_FIELDS},assignedLicenses,licenseAssignmentStates`;
 const SEARCH_LIMIT = 25;
 const MEMBERS_PAGE = 999;
+const READ_ATTEMPTS_ON_CONNECTION_FAILURE = 3;
 /**
  * Entra's limits: a displayName has at most 256 characters, a userPrincipalName 113 (an object id 36). Longer text
  * names nobody, and sent to Graph it would only make an oversized URL.
@@ -107,7 +108,7 @@ export class GraphDirectory implements Directory {
 
   async assignLicense(userId: string, change: LicenseAssignment): Promise<void> {
     // No SDK retry: a write whose outcome is unknown must be checked by re-reading the user first.
-    await this.call(() =>
+    await this.write(() =>
       this.client
         .api(`${userPath(userId)}/assignLicense`)
         .middlewareOptions(noRetry())
@@ -115,7 +116,24 @@ export class GraphDirectory implements Directory {
     );
   }
 
+  /**
+   * A read. The SDK retries 429/503/504 itself but not a connection that failed (a reset keep-alive
+   * socket, a refused connection): reads change nothing, so they are tried again a few times.
+   */
   private async call<T>(request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await request();
+      } catch (error) {
+        const classified = classifyGraphError(error);
+        if (classified.status !== undefined || attempt >= READ_ATTEMPTS_ON_CONNECTION_FAILURE) throw classified;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
+  /** A write: never repeated here, because its outcome may be unknown (the writer re-reads first). */
+  private async write<T>(request: () => Promise<T>): Promise<T> {
     try {
       return await request();
     } catch (error) {

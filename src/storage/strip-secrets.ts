@@ -1,10 +1,10 @@
 /**
  * The audit trail must never hold credentials: details often carry Graph responses or request options.
- * Keys named like a credential are dropped at any depth, and string values that are plainly bearer tokens or JWTs
- * are replaced, wherever they sit.
+ * Keys named like a credential are dropped at any depth, and bearer tokens, JWTs and storage keys are replaced
+ * inside any string value, wherever they sit (a token pasted into a comment is still a token).
  */
 const SECRET_KEY = /token|secret|password|passwd|authorization|cookie/i;
-const SECRET_VALUE = /^\s*bearer\s+\S|^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/i;
+const SECRET_IN_TEXT = /\bbearer\s+[\w~+/.=-]+|eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*|\b(AccountKey|SharedAccessSignature|sig)=[^;&\s]+/gi;
 export const REDACTED = '[redacted]';
 
 export function withoutSecrets(details: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -12,7 +12,7 @@ export function withoutSecrets(details: Readonly<Record<string, unknown>>): Reco
 }
 
 function strip(value: unknown, seen: WeakSet<object>): unknown {
-  if (typeof value === 'string') return SECRET_VALUE.test(value) ? REDACTED : value;
+  if (typeof value === 'string') return value.replace(SECRET_IN_TEXT, (_match, keyName?: string) => (keyName ? `${keyName}=${REDACTED}` : REDACTED));
   if (typeof value !== 'object' || value === null || value instanceof Date) return value;
   if (seen.has(value)) return '[circular]';
   seen.add(value);

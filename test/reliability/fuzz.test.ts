@@ -142,6 +142,7 @@ describe('fuzz: 10,000 random and adversarial activities over HTTP (reliability)
     await rig.idle();
 
     errorLines = rig.logLines.filter((line) => /"level":"error"/.test(line));
+    if (process.env.PRINT_ERROR_LINES) for (const line of errorLines) console.log(line.slice(0, 3000));
     console.log(`      seed ${seed}; ${counts.message} messages, ${counts.invoke} card actions, ${counts.upload} bulk uploads; ${rig.emulator.requestLog.length} Graph reads`);
     console.log(`      slowest: ${slowest.map(({ ms, fuzz }) => `${ms} ms ${describeCase(fuzz).slice(0, 120)}`).join(' | ')}`);
     const report = [...problems].map(([kind, { count, example }]) => `${kind} ×${count}: ${example.slice(0, 400)}`);

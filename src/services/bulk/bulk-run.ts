@@ -6,7 +6,7 @@
  * timed-out write sends the user back to be re-read, so a write Graph may have applied is never sent
  * twice, and a restart resumes from the stored chunks the same way.
  */
-import type { AuditLog, Clock, DirectoryError, DirectorySku, Directory } from '../../ports';
+import { DirectoryError, type AuditLog, type Clock, type DirectorySku, type Directory } from '../../ports';
 import { catalogStock, skuIdOf } from '../license-facts';
 import { AdaptiveGate, unknownRetryDelayMs, type GateLimits } from './adaptive-gate';
 import type { BulkJob, BulkProgress, BulkUserEntry } from './bulk-job';
@@ -60,6 +60,8 @@ interface Planned {
 }
 
 const SKU_REFRESH_MS = 30_000;
+
+const INITIAL_SKU_READ_ATTEMPTS = 5;
 
 export class BulkRun {
   private readonly readGate: AdaptiveGate;
@@ -305,10 +307,19 @@ export class BulkRun {
     const now = this.deps.clock.now().getTime();
     if (!force && now - this.skusReadAt < SKU_REFRESH_MS) return;
     this.skusReadAt = now;
-    try {
-      this.skus = await this.deps.directory.listSubscribedSkus();
-    } catch (error) {
-      if (force) throw error;
+    // The first read is needed to start; a passing Graph fault (reset, timeout, 429) must not fail the job.
+    const attempts = force ? INITIAL_SKU_READ_ATTEMPTS : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.skus = await this.deps.directory.listSubscribedSkus();
+        return;
+      } catch (error) {
+        const passing = error instanceof DirectoryError && (error.reason === 'GRAPH_UNAVAILABLE' || error.reason === 'GRAPH_THROTTLED');
+        if (!force) return;
+        if (!passing || attempt >= attempts) throw error;
+        const seconds = error.reason === 'GRAPH_THROTTLED' ? (error.retryAfterSeconds ?? 2) : 0.5 * 2 ** attempt;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 10) * 1000));
+      }
     }
   }
 
