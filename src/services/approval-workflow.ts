@@ -103,11 +103,14 @@ export class ApprovalWorkflow {
     const decision = evaluate({ action: input.action, requested: input.requested }, facts.user, facts.tenant);
     if (!sameChange(decision, input.confirmed)) return { kind: 'changed', decision };
 
+    const manager = await this.managerOf(input.target.id);
+    // The approver group is only needed when the manager cannot approve (none, or the requester or target).
+    const managerCanApprove = manager !== undefined && manager.id !== input.requester.id && manager.id !== input.target.id;
     const choice = chooseApprovers({
       requesterId: input.requester.id,
       targetId: input.target.id,
-      manager: await this.managerOf(input.target.id),
-      approverGroupMembers: await this.approverGroupMembers(),
+      manager,
+      approverGroupMembers: managerCanApprove ? [] : await this.approverGroupMembers(),
     });
     if (choice.approvers.length === 0 || !('source' in choice)) return { kind: 'noApprover' };
 

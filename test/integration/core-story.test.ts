@@ -172,6 +172,8 @@ describe('core path: request → approval → assignment (integration over HTTP)
   const refusals: { title: string; text: string; expect: RegExp }[] = [
     { title: 'no free seats', text: 'give Alice Anders an international calling plan', expect: /no free Domestic and International Calling Plan licences/ },
     { title: 'missing usage location', text: 'give uma@fabrikam.example a calling plan', expect: /usage location/i },
+    // Fabrikam has no Communications Credits subscription (rule 4).
+    { title: 'pay per minute without Communications Credits set up', text: 'give Alice Anders audio conferencing pay per minute', expect: /Communications Credits/ },
   ];
   for (const refusal of refusals) {
     it(`refuses before approval: ${refusal.title}`, async () => {

@@ -63,8 +63,14 @@ describe('Graph calls that hang, and writes whose answer is lost (reliability)',
     };
   }
 
-  it('a read that never answers ends as GRAPH_UNAVAILABLE with an unknown outcome', async () => {
+  it('a read that hangs once is tried again and answers', async () => {
     emulator.failNext(1, { connection: 'hang' });
+    assert.equal((await directory.getUser(alice().id))?.id, alice().id);
+    assert.ok(emulator.requestLog.some((entry) => entry.connection === 'hang'), 'the first attempt hung');
+  });
+
+  it('a read that never answers (every attempt hangs) ends as GRAPH_UNAVAILABLE with an unknown outcome', async () => {
+    emulator.failNext(3, { connection: 'hang' });
     const error = await directory.getUser(alice().id).catch((failure: unknown) => failure);
     assert.ok(error instanceof DirectoryError, String(error));
     assert.equal(error.reason, 'GRAPH_UNAVAILABLE');
