@@ -30,6 +30,7 @@ import {
 } from '../ports';
 import { createLogger, type Logger } from '../logger';
 import type { LicenseFactsReader } from './license-facts';
+import { applyStored, KeptChanging } from './stored-transition';
 import { LicenseWriter } from './license-writer';
 
 export interface WorkflowDependencies {
@@ -403,18 +404,12 @@ export class ApprovalWorkflow {
   }
 
   private async apply(requestId: string, event: RequestEvent): Promise<LicenseRequest | undefined> {
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      const stored = await this.deps.requests.get(requestId);
-      if (!stored) return undefined;
-      const result = transition(stored.value, event, this.deps.clock.now());
-      if (result.kind !== 'changed') return undefined;
-      try {
-        return (await this.deps.requests.replace(result.request, stored.eTag)).value;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyConflict)) throw error;
-      }
+    try {
+      return await applyStored(this.deps.requests, requestId, event, this.deps.clock.now());
+    } catch (error) {
+      if (error instanceof KeptChanging) return undefined;
+      throw error;
     }
-    return undefined;
   }
 
   private async managerOf(userId: string): Promise<Person | undefined> {

@@ -11,7 +11,7 @@ import { formatAge } from './approval-reminder';
 import type { LifecycleListener } from './lifecycle-notifier';
 import type { PersonMessenger } from './person-messenger';
 import type { DueItem, LifecycleScheduler } from './scheduler';
-import { applyStored } from './stored-transition';
+import { applyStored } from '../stored-transition';
 
 export const APPROVAL_ESCALATION = 'approval-escalation';
 

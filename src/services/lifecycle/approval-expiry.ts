@@ -7,7 +7,7 @@ import type { LicenseRequest } from '../../domain/request';
 import type { AuditLog, RequestNotifier, RequestStore } from '../../ports';
 import type { LifecycleListener } from './lifecycle-notifier';
 import type { DueItem, LifecycleScheduler } from './scheduler';
-import { applyStored } from './stored-transition';
+import { applyStored } from '../stored-transition';
 
 export const APPROVAL_EXPIRY = 'approval-expiry';
 
