@@ -2,7 +2,7 @@
  * Fills an Adaptive Card template (adaptivecards-templating, `${...}` bindings and `$when`) with data.
  * Values are bound, never re-parsed as templates, so a display name such as "${x}" stays literal text.
  */
-import { Template } from 'adaptivecards-templating';
+import type * as Templating from 'adaptivecards-templating';
 
 /** An Adaptive Card as JSON, ready to send as an attachment or in an invoke response. */
 export interface AdaptiveCardJson {
@@ -12,9 +12,17 @@ export interface AdaptiveCardJson {
 }
 
 export function fillTemplate(template: object, data: object): AdaptiveCardJson {
-  const expanded: unknown = new Template(template).expand({ $root: data });
+  const expanded: unknown = new (templating().Template)(template).expand({ $root: data });
   if (!isCard(expanded)) throw new Error('The template did not expand to an Adaptive Card');
   return withoutEmptyTopLevel(expanded);
+}
+
+/**
+ * Required with the first card, not at start-up: adaptivecards-templating brings adaptive-expressions (ANTLR, lodash,
+ * a timex parser), some 400 modules and 5 MB of heap that a process which has not sent a card yet does not need.
+ */
+function templating(): typeof Templating {
+  return require('adaptivecards-templating') as typeof Templating;
 }
 
 function isCard(value: unknown): value is AdaptiveCardJson {

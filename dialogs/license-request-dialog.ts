@@ -96,9 +96,11 @@ export class LicenseRequestDialog extends ComponentDialog {
     }
     const duration = values.parsed.duration;
     const timeBound = duration && values.parsed.action === 'assign' ? { seconds: duration.seconds, now: this.services.clock?.now() ?? new Date() } : undefined;
-    await step.context.sendActivity(summarizeDecision(t, target, values.parsed.action, decision, timeBound));
+    // The summary and the question travel as one message: one reply to the Bot Connector instead of two, and the
+    // buttons sit under what they confirm.
+    const summary = summarizeDecision(t, target, values.parsed.action, decision, timeBound);
     return step.prompt(CONFIRM, {
-      prompt: t('replies:request.confirmQuestion'),
+      prompt: `${summary}\n\n${t('replies:request.confirmQuestion')}`,
       retryPrompt: t('replies:request.confirmRetry'),
       choices: confirmChoices(t),
     });

@@ -6,6 +6,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { CloudAdapter, ConversationState } from 'botbuilder';
 import { LicenseRequestDialog } from '../dialogs/license-request-dialog';
 import type { AppConfig, GroupSettings } from './config';
+import type * as DemoGraph from './demo-graph';
 import { AdminCommands } from './bot/admin/admin-commands';
 import { AdminGate } from './bot/admin/admin-gate';
 import { BulkCardNotifier } from './bot/admin/bulk-job-notifier';
@@ -17,7 +18,6 @@ import { turnErrorHandler } from './bot/turn-error';
 import { LicenseDeskBot } from './bot/license-desk-bot';
 import { StrictBotFrameworkAuthentication } from './bot/strict-authentication';
 import { ProactiveNotifier } from './bot/proactive-notifier';
-import { startDemoGraph } from './demo-graph';
 import { CachedDirectory } from './graph/cached-directory';
 import { createGraphClient } from './graph/graph-client';
 import { GraphBatch } from './graph/graph-batch';
@@ -215,7 +215,7 @@ interface ConnectedGraph {
 async function connectGraph(config: AppConfig): Promise<ConnectedGraph> {
   switch (config.graph.kind) {
     case 'demo': {
-      const emulator = await startDemoGraph(config.graph.tenantFile);
+      const emulator = await loadDemoGraph().startDemoGraph(config.graph.tenantFile);
       return { clientOptions: { baseUrl: emulator.url }, description: `demo tenant emulator at ${emulator.url}`, demoGroups: emulator.groups, close: () => emulator.close() };
     }
     case 'anonymous':
@@ -227,6 +227,11 @@ async function connectGraph(config: AppConfig): Promise<ConnectedGraph> {
         close: async () => undefined,
       };
   }
+}
+
+/** Loaded in demo mode only: a process that calls an external Graph never holds the emulator's code. */
+function loadDemoGraph(): typeof DemoGraph {
+  return require('./demo-graph') as typeof DemoGraph;
 }
 
 function definedOnly(groups: GroupSettings): Partial<GroupSettings> {

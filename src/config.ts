@@ -33,6 +33,10 @@ const environmentSchema = z.object({
   GRAPH_BASE_URL: optionalText.refine((value) => value === undefined || /^https?:\/\//.test(value), 'must be an http(s) URL'),
   DEMO_TENANT_FILE: optionalText,
   DATA_DIR: optionalText,
+  STATE_FILE_ACCESS: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.enum(['exclusive', 'shared']).default('exclusive'),
+  ),
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
   AZURE_STORAGE_CONTAINER: optionalText.refine(
     (value) => value === undefined || (/^[a-z0-9](?:[a-z0-9]|-(?!-)){1,61}[a-z0-9]$/.test(value)),
@@ -74,7 +78,8 @@ export interface GroupSettings {
 
 /** Where state lives: the embedded SQLite file (one process), or Azure Blob Storage (any number of instances). */
 export type StorageMode =
-  | { kind: 'embedded'; dataDir: string }
+  /** access: 'exclusive' (one process keeps the file, fastest) or 'shared' (other processes may open it too). */
+  | { kind: 'embedded'; dataDir: string; access: 'exclusive' | 'shared' }
   /** The connection string is a secret: never log it. */
   | { kind: 'blob'; connectionString: string; container: string };
 
@@ -142,7 +147,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     dataDir: env.DATA_DIR ?? './data',
     storage: env.AZURE_STORAGE_CONNECTION_STRING
       ? { kind: 'blob', connectionString: env.AZURE_STORAGE_CONNECTION_STRING, container: env.AZURE_STORAGE_CONTAINER ?? DEFAULT_BLOB_CONTAINER }
-      : { kind: 'embedded', dataDir: env.DATA_DIR ?? './data' },
+      : { kind: 'embedded', dataDir: env.DATA_DIR ?? './data', access: env.STATE_FILE_ACCESS },
     graphTimeoutMs: env.GRAPH_TIMEOUT_MS,
     assignment: { leaseMs: env.ASSIGNMENT_LEASE_MS, recoveryIntervalMs: env.RECOVERY_INTERVAL_MS },
     groups: { adminGroupId: env.ADMIN_GROUP_ID, approverGroupId: env.LICENSE_APPROVER_GROUP_ID, onPremPstnGroupId: env.ONPREM_PSTN_GROUP_ID },

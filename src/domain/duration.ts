@@ -12,7 +12,7 @@
  * Only spans of a day or more count: a licence is not granted for minutes, and "120 minute calling plan" is a
  * product (callers also pass the product spans as `ignore`, so the product always wins).
  */
-import { recognizeDateTime } from '@microsoft/recognizers-text-date-time';
+import type * as DateTimeRecognizers from '@microsoft/recognizers-text-date-time';
 import type { ParseLanguage } from './vocabulary';
 
 export interface DurationMatch {
@@ -127,6 +127,7 @@ function rewriteJapanese(text: string): Rewritten {
 
 /** The library's duration results: start and end (inclusive) in the text it was given. */
 function recognize(text: string, culture: Culture): { seconds: number; start: number; end: number }[] {
+  const { recognizeDateTime } = dateTimeRecognizers();
   let results: ReturnType<typeof recognizeDateTime>;
   try {
     results = recognizeDateTime(text, culture);
@@ -140,6 +141,14 @@ function recognize(text: string, culture: Culture): { seconds: number; start: nu
     const seconds = Number(value?.value);
     return value && Number.isFinite(seconds) && seconds > 0 ? [{ seconds, start: result.start, end: result.end }] : [];
   });
+}
+
+/**
+ * Required the first time a text names a unit of a day or more, not at start-up: the library is a 1.8 MB bundle of
+ * every culture's patterns (its source text alone is 3.5 MB of heap) that most requests never need.
+ */
+function dateTimeRecognizers(): typeof DateTimeRecognizers {
+  return require('@microsoft/recognizers-text-date-time') as typeof DateTimeRecognizers;
 }
 
 function overlaps(a: Span, b: Span): boolean {

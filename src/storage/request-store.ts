@@ -5,7 +5,7 @@
 import type { Storage } from 'botbuilder';
 import type { LicenseRequest } from '../domain/request';
 import { ConcurrencyConflict, type RequestStore, type Versioned } from '../ports';
-import { isUnfinished, RequestIndex } from './request-index';
+import { type Generation, isUnfinished, RequestIndex, type RequestIndexOptions } from './request-index';
 import { readDocument, readDocuments, writeVersioned } from './storage-items';
 
 const READ_CHUNK = 100;
@@ -21,16 +21,27 @@ export function requestKey(id: string): string {
 export class StorageRequestStore implements RequestStore {
   private readonly index: RequestIndex;
 
-  constructor(private readonly storage: Storage) {
-    this.index = new RequestIndex(storage);
+  constructor(
+    private readonly storage: Storage,
+    indexOptions: RequestIndexOptions = {},
+  ) {
+    this.index = new RequestIndex(storage, indexOptions);
   }
 
   /** Throws ConcurrencyConflict when a request with this id exists. */
   async create(request: LicenseRequest): Promise<Versioned<LicenseRequest>> {
     // Indexed first: a crash after this leaves an entry without a request, which listing skips.
-    await this.index.add(request.id, request.createdAt, isUnfinished(request.state));
-    const eTag = await writeVersioned<RequestDocument>(this.storage, requestKey(request.id), { request }, undefined);
-    return { value: request, eTag };
+    const openGeneration = await this.index.add(request.id, request.createdAt, isUnfinished(request.state));
+    try {
+      const eTag = await writeVersioned<RequestDocument>(this.storage, requestKey(request.id), { request }, undefined);
+      return { value: request, eTag };
+    } catch (error) {
+      // Best effort: an entry left behind only costs a read, and the caller must see the conflict.
+      if (error instanceof ConcurrencyConflict && openGeneration !== undefined) {
+        await this.withdrawOpenEntry(request.id, openGeneration).catch(() => undefined);
+      }
+      throw error;
+    }
   }
 
   async get(id: string): Promise<Versioned<LicenseRequest> | undefined> {
@@ -46,12 +57,22 @@ export class StorageRequestStore implements RequestStore {
     const wasUnfinished = isUnfinished(stored.value.request.state);
     const willBeUnfinished = isUnfinished(request.state);
     if (willBeUnfinished && !wasUnfinished) await this.index.reopen(request.id, request.createdAt);
-    const generationBeforeWrite = wasUnfinished && !willBeUnfinished ? await this.index.generationOf(request.id) : undefined;
+    const finishing = wasUnfinished && !willBeUnfinished;
+    const generationBeforeWrite = finishing ? await this.index.generationOf(request.id) : undefined;
 
     const newETag = await writeVersioned<RequestDocument>(this.storage, key, { request }, eTag);
 
-    if (generationBeforeWrite !== undefined) await this.index.closeIfUnchanged(request.id, generationBeforeWrite);
+    if (finishing) await this.index.closeIfUnchanged(request.id, request.createdAt, generationBeforeWrite);
     return { value: request, eTag: newETag };
+  }
+
+  /**
+   * After a duplicate create, takes back the open entry it added when the request that exists is finished: left
+   * there, nothing would ever close it. The generation makes this safe against a concurrent reopen.
+   */
+  private async withdrawOpenEntry(id: string, generation: Generation): Promise<void> {
+    const existing = (await this.get(id))?.value;
+    if (existing && !isUnfinished(existing.state)) await this.index.closeIfUnchanged(id, existing.createdAt, generation);
   }
 
   /** Requests in any of the states, oldest first (by createdAt, then id). */

@@ -1,14 +1,13 @@
 /**
  * What the unavoidable parts of a request turn cost on their own, measured in a process of their own (run by
- * turns.bench.ts: `node component-costs.js <graph url> <connector url> <user id>`; prints JSON): one Graph read
- * through the SDK, one people search, one message to the Bot Connector through CloudAdapter, and one read and one
- * durable write of a small state document in the embedded SQLite store. CPU time is this process's own; the
+ * turns.bench.ts: `node component-costs.js <graph url> <user id>`; prints JSON): one Graph read
+ * through the SDK, one people search, and one read and one write of a small state document in the embedded SQLite
+ * store. (The reply itself is not among them: a request turn sends one reply, as the echo turn does.) CPU time is this process's own; the
  * emulator and the connector run in the parent.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
 import { createGraphClient } from '../../src/graph/graph-client';
 import { GraphDirectory } from '../../src/graph/graph-directory';
 import { SqliteStorage } from '../../src/storage/sqlite-storage';
@@ -32,19 +31,9 @@ async function cost(part: string, operation: (index: number) => Promise<unknown>
 }
 
 async function main(): Promise<void> {
-  const [graphUrl, connectorUrl, userId] = process.argv.slice(2);
-  if (!graphUrl || !connectorUrl || !userId) throw new Error('usage: component-costs <graph url> <connector url> <user id>');
+  const [graphUrl, userId] = process.argv.slice(2);
+  if (!graphUrl || !userId) throw new Error('usage: component-costs <graph url> <user id>');
   const directory = new GraphDirectory(createGraphClient({ baseUrl: graphUrl }));
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', MicrosoftAppTenantId: '' }),
-  );
-  const reference: Partial<ConversationReference> = {
-    channelId: 'msteams',
-    serviceUrl: connectorUrl,
-    conversation: { id: 'a:personal-component-costs', isGroup: false, conversationType: 'personal', name: '' },
-    bot: { id: '28:license-desk-bot', name: 'License Desk' },
-    user: { id: '29:component-costs', name: 'Component Costs' },
-  };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'license-desk-costs-'));
   const storage = SqliteStorage.open(path.join(dataDir, 'state.sqlite'));
   // About the size of a conversation's dialog state while the confirm prompt waits.
@@ -53,9 +42,8 @@ async function main(): Promise<void> {
     const costs = [
       await cost('Graph read (a user with licences, SDK over HTTP)', () => directory.getUserLicenses(userId)),
       await cost('Graph people search (SDK over HTTP)', () => directory.searchUsers('Alice Anders')),
-      await cost('message to the Bot Connector (CloudAdapter)', () => adapter.continueConversationAsync('', reference, (context) => context.sendActivity('a reply').then(() => undefined))),
       await cost('state read (embedded SQLite)', () => storage.read(['conversation/state'])),
-      await cost('state write (embedded SQLite, durable)', (index) => storage.write({ 'conversation/state': { ...dialogState, turn: index, eTag: '*' } })),
+      await cost('state write (embedded SQLite, write-ahead log)', (index) => storage.write({ 'conversation/state': { ...dialogState, turn: index, eTag: '*' } })),
     ];
     process.stdout.write(`${JSON.stringify(costs)}\n`);
   } finally {

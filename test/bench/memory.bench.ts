@@ -5,7 +5,7 @@
  *  2. during and after BENCH_TURNS (10,000) request turns over HTTP ("give … a calling plan" + "No") from 100
  *     conversations: the chat path must not accumulate anything;
  *  3. with BENCH_STORED_REQUESTS (10,000) licence requests in its store, created beforehand through the request
- *     store's own API (the time that takes is printed too: every create rewrites the request index), then chat;
+ *     store's own API (the time that takes is printed too, per thousand creates), then chat;
  *  4. during a bulk job of BENCH_BULK_USERS (10,000) users, sent as a file by an admin and approved by the manager,
  *     against the Graph emulator at 0 ms (growth during the job over the idle process).
  * The bare echo bot, idle and after the same number of turns, is printed for scale. Prints figures; asserts nothing.

@@ -2,7 +2,7 @@
  * Chat turns benchmark (npm run bench:turns): N concurrent conversations (50 and 200), each a distinct requester,
  * send "give Alice Anders a calling plan" through /api/messages; License Desk finds Alice, reads her licences and
  * the tenant's seats from the Graph emulator (0 ms latency), evaluates the rules and replies with the summary and
- * the confirm prompt. Each conversation then answers "No" (the dialog ends), so that the next request starts a
+ * the confirm prompt, in one message. Each conversation then answers "No" (the dialog ends), so that the next request starts a
  * new dialog in the same personal chat. Requests and answers run in separate phases (every conversation sends,
  * all replies are in, then the next phase), so that the bot's CPU time, read inside its own process, is known per
  * kind of turn: that is the saturation part (everyone sends at the same instant; turns/s and CPU per turn). The
@@ -83,7 +83,7 @@ async function runKind(kind: Kind, conversations: number): Promise<RunFigures> {
       into.cpuMs += cpuMsBetween(before, after);
       into.latencies.push(...results.map((result) => result.ms));
     };
-    // Every turn must have done its work: the summary and the confirm prompt, then the "cancelled" reply.
+    // Every turn must have done its work: the summary with the confirm prompt (one message), then the "cancelled" reply.
     const expectReplies = (perPerson: number, confirmPrompts: boolean) => (persons: readonly Person[], from: number) => {
       const captured = connector.activities.slice(from);
       if (captured.length !== persons.length * perPerson) {
@@ -93,7 +93,7 @@ async function runKind(kind: Kind, conversations: number): Promise<RunFigures> {
         throw new Error(`${kind}: not every request ended with the confirm prompt: ${JSON.stringify(captured.slice(0, 2).map((entry) => entry.activity.text))}`);
       }
     };
-    const requestCheck = kind === 'echo bot' ? expectReplies(1, false) : expectReplies(2, true);
+    const requestCheck = kind === 'echo bot' ? expectReplies(1, false) : expectReplies(1, true);
     const answerCheck = expectReplies(1, false);
     for (let round = 0; round < WARM_UP_ROUNDS; round++) {
       await phase(REQUEST_TEXT, undefined, requestCheck);
@@ -144,10 +144,8 @@ async function paced(traffic: TeamsTraffic, people: readonly Person[], bot: Benc
 async function componentCosts(): Promise<ComponentCost[]> {
   const chat = chatTenant(1);
   const emulator = await startGraphEmulator({ tenant: chat.tenant, latencyMs: 0 });
-  const connector = new CapturingConnector();
-  await connector.start();
   try {
-    const child = spawn(process.execPath, [path.resolve(__dirname, 'component-costs.js'), emulator.url, connector.url, chat.personNamed('Alice Anders').aadObjectId], {
+    const child = spawn(process.execPath, [path.resolve(__dirname, 'component-costs.js'), emulator.url, chat.personNamed('Alice Anders').aadObjectId], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
@@ -156,7 +154,6 @@ async function componentCosts(): Promise<ComponentCost[]> {
     if (code !== 0) throw new Error(`component-costs exited with ${code}`);
     return JSON.parse(output) as ComponentCost[];
   } finally {
-    await connector.stop();
     await emulator.close();
   }
 }
@@ -221,7 +218,7 @@ async function main(): Promise<void> {
   const echoTurn = firstEcho?.requests;
   printTable('parts of a request turn, each measured alone (sequential calls, separate process)', ['part', 'CPU ms', 'wall ms'], costs.map((cost) => [cost.part, ms(cost.cpuMs, 3), ms(cost.wallMs, 3)]));
   if (echoTurn) {
-    // A request turn = an echo turn + one more reply (summary and prompt) + people search + licences read + dialog state read and write.
+    // A request turn = an echo turn (one reply: the summary with the prompt) + people search + licences read + dialog state read and write.
     const echoCpu = echoTurn.cpuMs / echoTurn.turns;
     const floor = echoCpu + costs.reduce((sum, cost) => sum + cost.cpuMs, 0);
     console.log(`floor of a request turn: echo turn ${ms(echoCpu, 3)} + the parts above = ${ms(floor, 3)} CPU ms = ${ratio(floor / echoCpu)} the echo turn (${CONVERSATIONS[0]} conversations)`);

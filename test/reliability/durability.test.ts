@@ -42,7 +42,9 @@ describe('durability: kill -9 at random points of the story, restart, finish (re
     rig = await Rig.start({
       latencyMs: GRAPH_LATENCY_MS,
       // Short lease and recovery interval, so that a claim left by a killed process is taken over within seconds.
-      environment: { GRAPH_TIMEOUT_MS: '500', ASSIGNMENT_LEASE_MS: '1000', RECOVERY_INTERVAL_MS: '200', LOG_LEVEL: 'info' },
+      // Shared file access: this test process reads the state while the bot process runs. The exclusive access a
+      // bot uses by default is killed mid-write in sqlite-dead-owner.test.ts.
+      environment: { GRAPH_TIMEOUT_MS: '500', ASSIGNMENT_LEASE_MS: '1000', RECOVERY_INTERVAL_MS: '200', LOG_LEVEL: 'info', STATE_FILE_ACCESS: 'shared' },
     });
     bot = new BotProcess({ ...rig.environment, PORT: '0' });
     await bot.start();

@@ -44,7 +44,7 @@ class RaceWriter {
   }
 }
 
-describe('SqliteStorage with several connections on one file', function () {
+describe('SqliteStorage with several connections on one file (shared access)', function () {
   this.timeout(60_000);
   const dir = useTempDir();
   let storage: SqliteStorage;
@@ -52,7 +52,7 @@ describe('SqliteStorage with several connections on one file', function () {
 
   beforeEach(async () => {
     const file = path.join(dir.path, 'shared.sqlite');
-    storage = SqliteStorage.open(file, { busyTimeoutMs: 10_000 });
+    storage = SqliteStorage.open(file, { access: 'shared', busyTimeoutMs: 10_000 });
     writers = await Promise.all([RaceWriter.start(file, 'first'), RaceWriter.start(file, 'second')]);
   });
   afterEach(async () => {

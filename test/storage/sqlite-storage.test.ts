@@ -201,26 +201,64 @@ describe('SqliteStorage', () => {
     });
   });
 
-  describe('locks', () => {
+  describe('locks, shared access (a lock per statement)', () => {
     const lockDir = (): string => `${file()}.lock`;
     afterEach(() => fs.rmSync(lockDir(), { recursive: true, force: true }));
 
     it('waits for a lock held by a live connection, then reports the database as locked', async () => {
       await storage.close();
-      storage = SqliteStorage.open(file(), { busyTimeoutMs: 50 });
+      storage = SqliteStorage.open(file(), { access: 'shared', busyTimeoutMs: 50 });
       fs.mkdirSync(lockDir());
       await assert.rejects(storage.write({ k: { n: 1 } }), /database is locked/);
     });
 
     it('removes a lock left behind by a dead process and carries on', async () => {
       await storage.close();
-      storage = SqliteStorage.open(file(), { busyTimeoutMs: 50, staleLockMs: 1_000 });
+      storage = SqliteStorage.open(file(), { access: 'shared', busyTimeoutMs: 50, staleLockMs: 1_000 });
       fs.mkdirSync(lockDir());
       const longAgo = new Date(Date.now() - 60_000);
       fs.utimesSync(lockDir(), longAgo, longAgo);
       await storage.write({ k: { n: 1 } });
       assert.equal((await storage.read(['k']))['k'].n, 1);
       assert.equal(fs.existsSync(lockDir()), false);
+    });
+  });
+
+  describe('exclusive access (the default)', () => {
+    it('holds the lock and the write-ahead log while open, and leaves only the database file once closed', async () => {
+      await storage.write({ k: { n: 1 } });
+      assert.ok(fs.existsSync(`${file()}.lock`), 'the lock is held for as long as the file is open');
+      assert.ok(fs.existsSync(`${file()}-wal`), 'commits go to the write-ahead log');
+      await storage.close();
+      assert.deepEqual(fs.readdirSync(path.dirname(file())), ['state.sqlite']);
+      storage = SqliteStorage.open(file());
+      assert.equal((await storage.read(['k']))['k'].n, 1);
+    });
+
+    it('serves a second open in the same process through the same connection, until the last close', async () => {
+      const second = SqliteStorage.open(file());
+      await second.write({ k: { n: 2 } });
+      assert.equal((await storage.read(['k']))['k'].n, 2);
+      await second.close();
+      await storage.write({ k: { n: 3 } });
+      assert.equal((await storage.read(['k']))['k'].n, 3);
+      await assert.rejects(second.read(['k']), /closed/, 'the closed handle refuses, the other goes on');
+    });
+
+    it('refuses to open the same file for shared access in the same process', () => {
+      assert.throws(() => SqliteStorage.open(file(), { access: 'shared' }), /already open in this process for exclusive access/);
+    });
+
+    it('opens a file last used with shared access, and the other way round, keeping its items', async () => {
+      await storage.write({ k: { n: 1 } });
+      await storage.close();
+      storage = SqliteStorage.open(file(), { access: 'shared' });
+      assert.equal((await storage.read(['k']))['k'].n, 1);
+      assert.equal(fs.existsSync(`${file()}.lock`), false, 'shared access holds no lock between statements');
+      await storage.write({ k: { n: 2 } });
+      await storage.close();
+      storage = SqliteStorage.open(file());
+      assert.equal((await storage.read(['k']))['k'].n, 2);
     });
   });
 });

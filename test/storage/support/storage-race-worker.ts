@@ -1,6 +1,6 @@
 /**
  * A second (and third) connection to the same SQLite file, on its own thread with its own WebAssembly instance,
- * standing in for another process. The test thread tells it what to write; it answers with the outcome.
+ * standing in for another process. Shared access: several processes may use the file at once. The test thread tells it what to write; it answers with the outcome.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConcurrencyConflict } from '../../../src/ports';
@@ -20,7 +20,7 @@ export type RaceAnswer =
   | { readonly kind: 'error'; readonly message: string };
 
 const { file, name } = workerData as { file: string; name: string };
-const storage = SqliteStorage.open(file, { busyTimeoutMs: 10_000 });
+const storage = SqliteStorage.open(file, { access: 'shared', busyTimeoutMs: 10_000 });
 const port = parentPort;
 if (!port) throw new Error('storage-race-worker must run as a worker thread.');
 
