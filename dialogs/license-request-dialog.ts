@@ -3,7 +3,8 @@
  * before anyone is bothered, show the requester a summary to confirm, then hand the request to
  * the approval workflow. Every refusal says why and what to do.
  */
-import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog } from './dialog-library';
 import type { Decision } from '../src/domain/decision';
 import { parseUtterance, type ParsedUtterance } from '../src/domain/parse';
 import type { Person } from '../src/domain/request';

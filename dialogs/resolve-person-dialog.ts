@@ -3,7 +3,8 @@
  * Several found: offers them as buttons, plus "none of these". Returns the DirectoryUser, or
  * undefined when the requester gives up.
  */
-import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog } from './dialog-library';
 import type { DirectoryUser } from '../src/ports';
 import type { PeopleFinder, PersonLookup } from '../src/services/people-finder';
 import { translator } from '../src/i18n';

@@ -15,7 +15,8 @@ import {
   type FileConsentCardResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus } from '../../dialogs/dialog-library';
 import { LICENSE_REQUEST_DIALOG, type LicenseRequestDialog, type LicenseRequestOptions } from '../../dialogs/license-request-dialog';
 import { errorResponse } from '../../cards/invoke-response';
 import { translator } from '../i18n';

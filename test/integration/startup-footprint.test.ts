@@ -29,6 +29,9 @@ const LAZY: readonly (readonly [string, (file: string) => boolean])[] = [
   ['the Graph emulator (demo mode only)', appFolder('src/emulator')],
   ['adaptivecards-templating (first card)', node('adaptivecards-templating')],
   ['adaptive-expressions (first card)', node('adaptive-expressions')],
+  ['@microsoft/recognizers-text-date-time (first duration)', node('@microsoft/recognizers-text-date-time')],
+  ['@microsoft/recognizers-text-choice (prompts no dialog uses)', node('@microsoft/recognizers-text-choice')],
+  ['globalize (prompts no dialog uses)', node('globalize')],
 ];
 /** Never in a running bot at all. */
 const DEV_ONLY: readonly (readonly [string, (file: string) => boolean])[] = [
