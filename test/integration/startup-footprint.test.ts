@@ -5,12 +5,11 @@
  * Asserts on module presence only, never on memory or time.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHarness, type Harness } from '../support/harness';
-import { BOT_ENTRY } from '../support/bot-process';
+import { BotProcess } from '../support/bot-process';
 import { adaptiveCardOf, choiceButtons } from '../support/cards';
 import type { LoadedModulesAnswer, LoadedModulesRequest } from '../support/loaded-modules-probe';
 import { TeamsUser } from '../support/teams-user';
@@ -45,37 +44,19 @@ const DEV_ONLY: readonly (readonly [string, (file: string) => boolean])[] = [
 
 /** License Desk as its own process with the probe preloaded; ready when it logs its messaging endpoint. */
 class ProbedBot {
-  private child?: ChildProcess;
-  url = '';
-  private output = '';
+  private bot?: BotProcess;
+
+  get url(): string {
+    return this.bot?.url ?? '';
+  }
 
   async start(environment: Record<string, string>): Promise<void> {
-    const child = spawn(process.execPath, ['-r', PROBE, BOT_ENTRY], {
-      env: { PATH: process.env.PATH ?? '', ...environment, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    this.child = child;
-    this.url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`bot did not start in time:\n${this.output}`)), 30000);
-      const onData = (chunk: Buffer) => {
-        this.output += chunk.toString('utf8');
-        const match = this.output.match(/"messagingEndpoint":"http:\/\/localhost:(\d+)\/api\/messages"/);
-        if (match) {
-          clearTimeout(timer);
-          resolve(`http://127.0.0.1:${match[1]}`);
-        }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`bot exited with ${code} before it was ready:\n${this.output}`));
-      });
-    });
+    this.bot = new BotProcess({ ...environment, PORT: '0', HOST: '127.0.0.1' }, { nodeArgs: ['-r', PROBE], ipc: true });
+    await this.bot.start(30000);
   }
 
   async loadedFiles(): Promise<readonly string[]> {
-    const child = this.child;
+    const child = this.bot?.process;
     if (!child?.connected) throw new Error('the bot process is not running');
     return new Promise((resolve) => {
       const onMessage = (message: LoadedModulesAnswer) => {
@@ -90,12 +71,7 @@ class ProbedBot {
   }
 
   async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+    await this.bot?.stop('SIGTERM');
   }
 }
 

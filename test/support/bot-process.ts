@@ -7,18 +7,33 @@ import path from 'node:path';
 
 export const BOT_ENTRY = path.resolve(__dirname, '../../src/index.js');
 
+export interface BotProcessOptions {
+  /** Node arguments before the entry point, such as `-r <preload>`. */
+  readonly nodeArgs?: readonly string[];
+  /** Opens an IPC channel to the process (for a preloaded probe that answers messages). */
+  readonly ipc?: boolean;
+}
+
 export class BotProcess {
   private child?: ChildProcess;
   url = '';
   output = '';
 
-  constructor(private readonly environment: Record<string, string>) {}
+  constructor(
+    private readonly environment: Record<string, string>,
+    private readonly options: BotProcessOptions = {},
+  ) {}
+
+  /** The running process, for tests that talk to it over IPC. */
+  get process(): ChildProcess | undefined {
+    return this.child;
+  }
 
   async start(timeoutMs = 20000): Promise<void> {
     this.output = '';
-    const child = spawn(process.execPath, [BOT_ENTRY], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), BOT_ENTRY], {
       env: { PATH: process.env.PATH ?? '', ...this.environment, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: this.options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     this.url = await new Promise<string>((resolve, reject) => {
