@@ -4,7 +4,8 @@
  * the approval workflow. Every refusal says why and what to do.
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
-import { ChoicePrompt, ComponentDialog, ListStyle, WaterfallDialog } from './dialog-library';
+import { ComponentDialog, WaterfallDialog } from './dialog-library';
+import { ChoiceQuestion } from './questions';
 import type { Decision } from '../src/domain/decision';
 import { parseUtterance, type ParsedUtterance } from '../src/domain/parse';
 import type { Person } from '../src/domain/request';
@@ -17,6 +18,7 @@ import type { PeopleFinder, PersonLookup } from '../src/services/people-finder';
 import { explainNotes, productList } from '../src/bot/explain';
 import { ResolvePersonDialog, RESOLVE_PERSON_DIALOG, type ResolvePersonOptions } from './resolve-person-dialog';
 import { describeRequestRefusal, summarizeDecision } from './request-summary';
+import { readThisTurn } from './licences-read-this-turn';
 
 export const LICENSE_REQUEST_DIALOG = 'licenseRequest';
 const FLOW = 'licenseRequest.flow';
@@ -47,9 +49,7 @@ export class LicenseRequestDialog extends ComponentDialog {
   constructor(private readonly services: LicenseRequestServices) {
     super(LICENSE_REQUEST_DIALOG);
     this.addDialog(new ResolvePersonDialog(services.people));
-    const confirm = new ChoicePrompt(CONFIRM);
-    confirm.style = ListStyle.suggestedAction;
-    this.addDialog(confirm);
+    this.addDialog(new ChoiceQuestion(CONFIRM));
     this.addDialog(
       new WaterfallDialog(FLOW, [this.understand.bind(this), this.assess.bind(this), this.submit.bind(this)]),
     );
@@ -83,7 +83,7 @@ export class LicenseRequestDialog extends ComponentDialog {
     const t = translator(step.context.activity.locale);
     if (!target) return step.endDialog();
     values.target = target;
-    const facts = await this.services.facts.read(target.id);
+    const facts = await this.services.facts.read(target.id, readThisTurn(step.context, target.id));
     const decision = evaluate({ action: values.parsed.action, requested: values.parsed.products }, facts.user, facts.tenant);
     values.decision = decision;
     if (decision.outcome === 'refused') {

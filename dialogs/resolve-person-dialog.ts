@@ -1,14 +1,17 @@
 /**
  * Finds the one person a request is about. None found: says so and asks again (three tries).
  * Several found: offers them as buttons, plus "none of these". Returns the DirectoryUser, or
- * undefined when the requester gives up.
+ * undefined when the requester gives up. One person found at once: their licences, read by the same call, stay
+ * available to the rest of the turn (licences-read-this-turn.ts).
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
-import { ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog } from './dialog-library';
+import { ComponentDialog, WaterfallDialog } from './dialog-library';
+import { ChoiceQuestion, TextQuestion } from './questions';
 import type { DirectoryUser } from '../src/ports';
 import type { PeopleFinder, PersonLookup } from '../src/services/people-finder';
 import { translator } from '../src/i18n';
 import { lookupFromText } from './person-lookup';
+import { keepForThisTurn } from './licences-read-this-turn';
 
 export const RESOLVE_PERSON_DIALOG = 'resolvePerson';
 const FLOW = 'resolvePerson.flow';
@@ -31,10 +34,8 @@ interface ResolveValues {
 export class ResolvePersonDialog extends ComponentDialog {
   constructor(private readonly people: PeopleFinder) {
     super(RESOLVE_PERSON_DIALOG);
-    this.addDialog(new TextPrompt(ASK_NAME));
-    const pick = new ChoicePrompt(PICK);
-    pick.style = ListStyle.suggestedAction;
-    this.addDialog(pick);
+    this.addDialog(new TextQuestion(ASK_NAME));
+    this.addDialog(new ChoiceQuestion(PICK));
     this.addDialog(new WaterfallDialog(FLOW, [this.askIfUnknown.bind(this), this.search.bind(this), this.settle.bind(this)]));
     this.initialDialogId = FLOW;
   }
@@ -51,8 +52,14 @@ export class ResolvePersonDialog extends ComponentDialog {
     const values = step.values as ResolveValues;
     const t = translator(step.context.activity.locale);
     const lookup: PersonLookup = typeof step.result === 'string' ? lookupFromText(step.result) : (step.result as PersonLookup);
-    const candidates = await this.people.find(lookup, options.requesterId);
-    if (candidates.length === 1) return step.endDialog(candidates[0]);
+    const found = await this.people.find(lookup, options.requesterId);
+    const [only] = found;
+    if (only && found.length === 1) {
+      keepForThisTurn(step.context, only);
+      return step.endDialog(only.user);
+    }
+    // Only the people are kept for the choice: their licences would be stale by the time one is picked.
+    const candidates = found.map((person) => person.user);
     if (candidates.length === 0) {
       const tries = (options.tries ?? 0) + 1;
       const said = lookup.kind === 'self' ? t('replies:person.yourself') : lookup.kind === 'id' ? t('replies:person.mentioned') : lookup.value;

@@ -49,11 +49,15 @@ export interface LicenseAssignment {
 
 /** What the bot asks of the tenant directory (Microsoft Graph). */
 export interface Directory {
-  /** People whose display name, given name, surname, UPN or mail starts with the text. */
-  searchUsers(text: string): Promise<DirectoryUser[]>;
+  /**
+   * People whose display name, given name, surname, UPN or mail starts with the text, each with the licences they
+   * hold, read in the same call (a request about one person then needs no second read).
+   */
+  searchUsers(text: string): Promise<DirectoryUserLicenses[]>;
   /** A user by object id or UPN; undefined when Graph says 404. */
   getUser(idOrUpn: string): Promise<DirectoryUser | undefined>;
-  getUserLicenses(userId: string): Promise<DirectoryUserLicenses>;
+  /** A user (object id or UPN) with the licences they hold; Graph's 404 comes as a DirectoryError. */
+  getUserLicenses(userIdOrUpn: string): Promise<DirectoryUserLicenses>;
   /** The user's manager; undefined when none is set. */
   getManager(userId: string): Promise<DirectoryUser | undefined>;
   listSubscribedSkus(): Promise<DirectorySku[]>;

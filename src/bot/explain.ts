@@ -16,15 +16,24 @@ export function productList(t: Translate, partNumbers: readonly string[]): strin
   return partNumbers.map((part) => productName(t, part)).join(t('replies:listSeparator'));
 }
 
-function countryNamer(t: Translate): (code: string) => string {
-  const locale = resolveLocale(t('replies:localeTag'));
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = new Intl.DisplayNames([locale], { type: 'region' });
-  } catch {
-    names = undefined;
+/** One Intl.DisplayNames per language, made when a country is first named in it (ICU makes them slowly). */
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+function regionNamesIn(locale: string): Intl.DisplayNames | null {
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(locale, names);
   }
-  return (code) => names?.of(code) ?? code;
+  return names;
+}
+
+function countryNamer(t: Translate): (code: string) => string {
+  return (code) => regionNamesIn(resolveLocale(t('replies:localeTag')))?.of(code) ?? code;
 }
 
 export function explainReason(t: Translate, code: string, params: RuleNote['params'] = {}): string {

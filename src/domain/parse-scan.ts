@@ -67,40 +67,71 @@ const ROLE_FIELDS: readonly (readonly [TermRole, keyof Omit<Vocabulary, 'languag
   ['filler', 'fillers'],
 ];
 
-/** Builds the lexicon: the neutral products and part numbers, every language's products, and the
- * other roles of the given languages only. Identical phrases of several languages are merged. */
-export function buildLexicon(functionWordLanguages: readonly ParseLanguage[]): Lexicon {
-  const terms = new Map<string, { phrase: string; role: TermRole; partNumber: string | undefined; languages: Set<ParseLanguage>; suffixes: Set<string> }>();
-  const add = (text: string, role: TermRole, partNumber: string | undefined, vocabulary?: Vocabulary): void => {
+interface TermEntry {
+  phrase: string;
+  role: TermRole;
+  partNumber: string | undefined;
+  languages: Set<ParseLanguage>;
+  suffixes: Set<string>;
+}
+
+/** Collects phrases as terms; identical phrases of several languages (same role and part number) are merged. */
+class TermCollector {
+  private readonly entries = new Map<string, TermEntry>();
+
+  add(text: string, role: TermRole, partNumber: string | undefined, vocabulary?: Vocabulary): void {
     const phrase = foldPhrase(text);
     if (phrase === '') return;
     const key = `${role}\u0001${partNumber ?? ''}\u0001${phrase}`;
-    const entry = terms.get(key) ?? { phrase, role, partNumber, languages: new Set(), suffixes: new Set() };
+    const entry = this.entries.get(key) ?? { phrase, role, partNumber, languages: new Set(), suffixes: new Set() };
     if (vocabulary) {
       entry.languages.add(vocabulary.language);
       if (role === 'product' || role === 'licenceNoun') vocabulary.pluralSuffixes.forEach((suffix) => entry.suffixes.add(suffix));
     }
-    terms.set(key, entry);
-  };
-
-  CATALOG.forEach((product) => add(product.partNumber, 'product', product.partNumber));
-  NEUTRAL_PRODUCTS.forEach(({ partNumber, phrases }) => phrases.forEach((phrase) => add(phrase, 'product', partNumber)));
-  for (const vocabulary of VOCABULARIES) {
-    vocabulary.products.forEach(({ partNumber, phrases }) => phrases.forEach((phrase) => add(phrase, 'product', partNumber, vocabulary)));
-    if (!functionWordLanguages.includes(vocabulary.language)) continue;
-    for (const [role, field] of ROLE_FIELDS) vocabulary[field].forEach((phrase) => add(phrase, role, undefined, vocabulary));
+    this.entries.set(key, entry);
   }
 
-  const byFirstChar = new Map<string, Term[]>();
-  for (const entry of terms.values()) {
-    const term: Term = {
+  terms(): Term[] {
+    return [...this.entries.values()].map((entry) => ({
       phrase: entry.phrase,
       role: entry.role,
       partNumber: entry.partNumber,
       languages: [...entry.languages],
       pluralSuffixes: [...entry.suffixes],
       pattern: patternOf(entry.phrase),
-    };
+    }));
+  }
+}
+
+/**
+ * Product terms: the same in every lexicon (every language's product names are always recognised), so they are
+ * built once and shared by the six lexicons rather than copied into each (they are six in seven terms).
+ */
+let productTerms: readonly Term[] | undefined;
+
+function sharedProductTerms(): readonly Term[] {
+  if (productTerms) return productTerms;
+  const products = new TermCollector();
+  CATALOG.forEach((product) => products.add(product.partNumber, 'product', product.partNumber));
+  NEUTRAL_PRODUCTS.forEach(({ partNumber, phrases }) => phrases.forEach((phrase) => products.add(phrase, 'product', partNumber)));
+  for (const vocabulary of VOCABULARIES) {
+    vocabulary.products.forEach(({ partNumber, phrases }) => phrases.forEach((phrase) => products.add(phrase, 'product', partNumber, vocabulary)));
+  }
+  productTerms = products.terms();
+  return productTerms;
+}
+
+/** Builds the lexicon: the neutral products and part numbers, every language's products, and the
+ * other roles of the given languages only. Identical phrases of several languages are merged. */
+export function buildLexicon(functionWordLanguages: readonly ParseLanguage[]): Lexicon {
+  const functionWords = new TermCollector();
+  for (const vocabulary of VOCABULARIES) {
+    if (!functionWordLanguages.includes(vocabulary.language)) continue;
+    for (const [role, field] of ROLE_FIELDS) vocabulary[field].forEach((phrase) => functionWords.add(phrase, role, undefined, vocabulary));
+  }
+
+  const byFirstChar = new Map<string, Term[]>();
+  for (const term of [...sharedProductTerms(), ...functionWords.terms()]) {
     const first = term.phrase.charAt(0);
     const list = byFirstChar.get(first) ?? [];
     list.push(term);

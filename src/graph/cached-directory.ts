@@ -45,7 +45,7 @@ export class CachedDirectory implements Directory {
     this.groupNames = new ExpiringCache(options.groupNameTtlMs ?? DEFAULT_GROUP_NAME_TTL_MS, maxEntries, now);
   }
 
-  searchUsers(text: string): Promise<DirectoryUser[]> {
+  searchUsers(text: string): Promise<DirectoryUserLicenses[]> {
     return this.inner.searchUsers(text);
   }
 
@@ -54,8 +54,8 @@ export class CachedDirectory implements Directory {
   }
 
   /** Always asked of Graph: licences decide what a write sends. */
-  getUserLicenses(userId: string): Promise<DirectoryUserLicenses> {
-    return this.inner.getUserLicenses(userId);
+  getUserLicenses(userIdOrUpn: string): Promise<DirectoryUserLicenses> {
+    return this.inner.getUserLicenses(userIdOrUpn);
   }
 
   getManager(userId: string): Promise<DirectoryUser | undefined> {

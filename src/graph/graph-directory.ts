@@ -3,12 +3,13 @@
  * because Graph returns only default properties otherwise; skuIds always come from subscribedSkus.
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type {
-  Directory,
-  DirectorySku,
-  DirectoryUser,
-  DirectoryUserLicenses,
-  LicenseAssignment,
+import {
+  DirectoryError,
+  type Directory,
+  type DirectorySku,
+  type DirectoryUser,
+  type DirectoryUserLicenses,
+  type LicenseAssignment,
 } from '../ports';
 import { classifyGraphError } from './graph-errors';
 import { noRetry } from './graph-client';
@@ -33,7 +34,7 @@ interface Page<T> {
 export class GraphDirectory implements Directory {
   constructor(private readonly client: Client) {}
 
-  async searchUsers(text: string): Promise<DirectoryUser[]> {
+  async searchUsers(text: string): Promise<DirectoryUserLicenses[]> {
     const wanted = wellFormed(text.trim());
     if (wanted.length > MAX_NAME_LENGTH) return [];
     const value = odataString(wanted);
@@ -42,9 +43,9 @@ export class GraphDirectory implements Directory {
       .join(' or ');
     // The SDK puts $filter in the URL as given: encode it so '&', '#' or '+' in a name stay in the value.
     const page = await this.call<Page<unknown>>(() =>
-      this.client.api('/users').filter(encodeURIComponent(filter)).select(USER_FIELDS).top(SEARCH_LIMIT).get(),
+      this.client.api('/users').filter(encodeURIComponent(filter)).select(LICENSE_FIELDS).top(SEARCH_LIMIT).get(),
     );
-    return (page.value ?? []).map(toDirectoryUser);
+    return (page.value ?? []).map(toUserLicenses);
   }
 
   async getUser(idOrUpn: string): Promise<DirectoryUser | undefined> {
@@ -54,8 +55,12 @@ export class GraphDirectory implements Directory {
     );
   }
 
-  async getUserLicenses(userId: string): Promise<DirectoryUserLicenses> {
-    const raw = await this.call(() => this.client.api(userPath(userId)).select(LICENSE_FIELDS).get());
+  async getUserLicenses(userIdOrUpn: string): Promise<DirectoryUserLicenses> {
+    // An empty id would make /users/ (the list of everyone); an over-long one names nobody. Both are Graph's 404.
+    if (userIdOrUpn.trim() === '' || userIdOrUpn.length > MAX_NAME_LENGTH) {
+      throw new DirectoryError('GRAPH_USER_NOT_FOUND', 404, 'Request_ResourceNotFound', 'No user has this id or name.');
+    }
+    const raw = await this.call(() => this.client.api(userPath(userIdOrUpn)).select(LICENSE_FIELDS).get());
     return toUserLicenses(raw);
   }
 

@@ -24,10 +24,14 @@ export class LicenseFactsReader {
     private readonly groups: FactsGroups,
   ) {}
 
-  async read(userId: string): Promise<LicenseFacts> {
+  /**
+   * `justRead`: the user's licences as a Graph call of this same turn returned them (the people search that found
+   * the user); they are used instead of reading the user again. Anything older must not be passed.
+   */
+  async read(userId: string, justRead?: DirectoryUserLicenses): Promise<LicenseFacts> {
     const hybridGroup = this.groups.onPremPstnGroupId;
     const [licenses, skus, hybridMatches] = await Promise.all([
-      this.directory.getUserLicenses(userId),
+      justRead?.user.id === userId ? justRead : this.directory.getUserLicenses(userId),
       this.directory.listSubscribedSkus(),
       hybridGroup ? this.directory.memberGroups(userId, [hybridGroup]) : Promise.resolve([]),
     ]);

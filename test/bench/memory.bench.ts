@@ -1,6 +1,8 @@
 /**
  * Memory of the License Desk process (npm run bench:memory), read inside it (probe.ts) with --expose-gc so that
- * figures "after GC" are what the process really holds and figures without GC what the operating system sees:
+ * figures "after GC" are what the process really holds and figures without GC what the operating system sees; each
+ * phase ends with the process left idle for BENCH_IDLE_SECONDS (40) and read without a forced collection, which is
+ * when V8 gives memory back:
  *  1. idle, just started;
  *  2. during and after BENCH_TURNS (10,000) request turns over HTTP ("give … a calling plan" + "No") from 100
  *     conversations: the chat path must not accumulate anything;
@@ -30,12 +32,24 @@ const TURNS = Number(process.env.BENCH_TURNS ?? 10_000);
 const STORED_REQUESTS = Number(process.env.BENCH_STORED_REQUESTS ?? 10_000);
 const BULK_USERS = Number(process.env.BENCH_BULK_USERS ?? 10_000);
 const CONVERSATIONS = 100;
+/**
+ * How long a process is left alone before its "idle" reading: V8 gives back the pages of its young generation and
+ * of the old generation's headroom only when its memory reducer sees the process idle (about 10 to 20 s after the
+ * last allocations); a forced full GC does not shrink them.
+ */
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 40);
 /** Extra node flags for License Desk, e.g. BENCH_NODE_FLAGS="--max-semi-space-size=2" to see what V8's sizing does. */
 const NODE_FLAGS = ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
 const rows: string[][] = [];
 
-function record(label: string, stats: ProbeStats, peakRss?: number): void {
-  rows.push([label, mb(stats.memory.rss), peakRss === undefined ? '' : mb(peakRss), mb(stats.memory.heapUsed), mb(stats.memory.external + stats.memory.arrayBuffers), stats.collected ? 'yes' : 'no']);
+function record(label: string, stats: ProbeStats, peakRss?: number, collection = stats.collected ? 'yes' : 'no'): void {
+  rows.push([label, mb(stats.memory.rss), peakRss === undefined ? '' : mb(peakRss), mb(stats.memory.heapUsed), mb(stats.memory.external + stats.memory.arrayBuffers), collection]);
+}
+
+/** The process left idle for IDLE_SECONDS, then read without forcing a collection: what the OS sees of an idle bot. */
+async function recordIdle(label: string, bot: BenchProcess): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  record(`${label}, then idle ${IDLE_SECONDS} s`, await bot.stats(), undefined, `V8's own, idle`);
 }
 
 /** Reads the process's memory every 250 ms while work runs; returns the highest RSS seen. */
@@ -74,6 +88,7 @@ async function chatPhases(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     record('1. idle, just started', await bot.stats());
     record('1. idle, just started', await bot.stats(true));
+    await recordIdle('1. just started', bot);
 
     let traffic = new TeamsTraffic(started.url, connector.url, CONVERSATIONS);
     const turnsStarted = performance.now();
@@ -81,6 +96,7 @@ async function chatPhases(): Promise<void> {
     const turnsSeconds = (performance.now() - turnsStarted) / 1000;
     record(`2. after ${TURNS} request turns`, await bot.stats(), peak);
     record(`2. after ${TURNS} request turns`, await bot.stats(true));
+    await recordIdle(`2. after ${TURNS} request turns`, bot);
     traffic.close();
     await bot.stop();
     console.log(`(phase 2: ${TURNS} request turns and as many answers in ${turnsSeconds.toFixed(0)} s)`);
@@ -111,6 +127,7 @@ async function chatPhases(): Promise<void> {
     const storedPeak = await peakWhile(bot, chat(traffic, tenant.requesters, Math.min(TURNS, 2000)));
     record(`3. then ${Math.min(TURNS, 2000)} request turns`, await bot.stats(), storedPeak);
     record(`3. then ${Math.min(TURNS, 2000)} request turns`, await bot.stats(true));
+    await recordIdle(`3. then ${Math.min(TURNS, 2000)} request turns`, bot);
     traffic.close();
   } finally {
     await bot.stop();
@@ -189,6 +206,7 @@ async function bulkPhase(): Promise<void> {
     const after = await bot.stats(true);
     record(`4. bulk job of ${BULK_USERS} users`, await bot.stats(), peak);
     record(`4. after the bulk job`, after);
+    await recordIdle('4. after the bulk jobs', bot);
     console.log(`(phase 4: ${BULK_USERS} users validated and assigned in ${seconds.toFixed(0)} s; ${writes} Graph writes; RSS growth during the job: ${mb(peak - before.memory.rss)} MB over the idle process after GC)`);
     console.log(`(phase 4, the same users' licences removed by a second job with a full GC every 2 s: the most a job held alive at once was ${mb(live - before.memory.heapUsed)} MB of heap over the idle process)`);
     traffic.close();
@@ -246,10 +264,12 @@ async function echoBot(): Promise<void> {
     const started = await echo.start();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     record('echo bot, idle', await echo.stats(true));
+    await recordIdle('echo bot, just started', echo);
     const traffic = new TeamsTraffic(started.url, connector.url, CONVERSATIONS);
     const peak = await peakWhile(echo, chat(traffic, tenant.requesters, TURNS));
     record(`echo bot, after ${TURNS} message turns`, await echo.stats(), peak);
     record(`echo bot, after ${TURNS} message turns`, await echo.stats(true));
+    await recordIdle(`echo bot, after ${TURNS} message turns`, echo);
     traffic.close();
   } finally {
     await echo.stop();
@@ -263,7 +283,7 @@ async function main(): Promise<void> {
   await echoBot();
   await chatPhases();
   if (BULK_USERS > 0) await bulkPhase();
-  printTable('', ['state', 'RSS MB', 'peak RSS MB', 'heap used MB', 'external MB', 'after GC'], rows);
+  printTable('', ['state', 'RSS MB', 'peak RSS MB', 'heap used MB', 'external MB', 'collection'], rows);
   console.log('\ntargets: < 150 MB steady; bulk growth < 50 MB');
 }
 

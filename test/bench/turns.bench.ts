@@ -145,7 +145,7 @@ async function componentCosts(): Promise<ComponentCost[]> {
   const chat = chatTenant(1);
   const emulator = await startGraphEmulator({ tenant: chat.tenant, latencyMs: 0 });
   try {
-    const child = spawn(process.execPath, [path.resolve(__dirname, 'component-costs.js'), emulator.url, chat.personNamed('Alice Anders').aadObjectId], {
+    const child = spawn(process.execPath, [path.resolve(__dirname, 'component-costs.js'), emulator.url], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';

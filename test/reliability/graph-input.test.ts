@@ -8,6 +8,7 @@ import { startGraphEmulator, type GraphEmulator } from '../../src/emulator/graph
 import { loadTenantFile } from '../../src/emulator/tenant-file';
 import { createGraphClient } from '../../src/graph/graph-client';
 import { GraphDirectory } from '../../src/graph/graph-directory';
+import { DirectoryError } from '../../src/ports';
 import { FABRIKAM_TENANT_FILE } from '../support/harness';
 
 describe('chat text on its way to Graph (reliability)', () => {
@@ -35,11 +36,14 @@ describe('chat text on its way to Graph (reliability)', () => {
   it('a name longer than any Entra name finds nobody without asking Graph', async () => {
     assert.deepEqual(await directory.searchUsers('a'.repeat(100_000)), []);
     assert.equal(await directory.getUser(`${'b'.repeat(20_000)}@fabrikam.example`), undefined);
+    for (const idOrUpn of [`${'b'.repeat(20_000)}@fabrikam.example`, '', '   ']) {
+      await assert.rejects(directory.getUserLicenses(idOrUpn), (error: unknown) => error instanceof DirectoryError && error.status === 404);
+    }
     assert.equal(emulator.requestLog.length, 0);
   });
 
   it('names within the limits are still searched', async () => {
-    assert.deepEqual((await directory.searchUsers('Alice An')).map((user) => user.displayName), ['Alice Anders']);
+    assert.deepEqual((await directory.searchUsers('Alice An')).map((found) => found.user.displayName), ['Alice Anders']);
     assert.equal((await directory.getUser('alice.anders@fabrikam.example'))?.displayName, 'Alice Anders');
   });
 });

@@ -40,9 +40,9 @@ class CountingDirectory implements Directory {
   callsOf(name: string): number {
     return this.calls.filter((call) => call === name).length;
   }
-  async searchUsers(text: string) {
+  async searchUsers(text: string): Promise<DirectoryUserLicenses[]> {
     this.count('searchUsers');
-    return [user(text)];
+    return [{ user: user(text), assignedLicenses: [], licenseAssignmentStates: [] }];
   }
   async getUser(id: string) {
     this.count('getUser');

@@ -4,7 +4,7 @@
  */
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { DirectoryUser } from '../../ports';
-import type { PeopleFinder } from '../../services/people-finder';
+import type { FoundPerson, PeopleFinder } from '../../services/people-finder';
 
 export type ResolvedReference =
   | { readonly kind: 'found'; readonly text: string; readonly user: DirectoryUser }
@@ -41,10 +41,10 @@ async function resolveOne(context: TurnContext, people: PeopleFinder, reference:
   return answer(reference, await people.find(lookup, requesterId));
 }
 
-function answer(text: string, found: DirectoryUser[]): ResolvedReference {
+function answer(text: string, found: FoundPerson[]): ResolvedReference {
   const [first] = found;
   if (!first) return { kind: 'notFound', text };
-  return found.length === 1 ? { kind: 'found', text, user: first } : { kind: 'ambiguous', text, candidates: found };
+  return found.length === 1 ? { kind: 'found', text, user: first.user } : { kind: 'ambiguous', text, candidates: found.map((person) => person.user) };
 }
 
 /** The Entra id behind a mention: from the entity, or asked of Teams by the mention's MRI. */
