@@ -11,6 +11,7 @@ import type { ProbeStats } from './probe';
 
 export const LICENSE_DESK_ENTRY = path.resolve(__dirname, '../../src/index.js');
 export const ECHO_BOT_ENTRY = path.resolve(__dirname, 'echo-bot.js');
+export const DIALOG_BOT_ENTRY = path.resolve(__dirname, 'dialog-bot.js');
 const PROBE = path.resolve(__dirname, 'probe.js');
 
 export interface StartedProcess {

@@ -3,8 +3,8 @@
  * restify + ActivityHandler, replying with the text), with the same /healthz as License Desk. Run as its own
  * process: `PORT=… node dist/test/bench/echo-bot.js`.
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import restify from 'restify';
+import { ActivityHandler } from 'botbuilder';
+import { serveBaselineBot } from './baseline-server';
 
 class EchoBot extends ActivityHandler {
   constructor() {
@@ -16,17 +16,4 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-const adapter = new CloudAdapter(
-  new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', MicrosoftAppTenantId: '' }),
-);
-const bot = new EchoBot();
-const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
-server.use(restify.plugins.bodyParser({ mapParams: false }));
-server.post('/api/messages', async (req, res) => {
-  await adapter.process(req, res, (context) => bot.run(context));
-});
-server.get('/healthz', async (_req, res) => {
-  res.send(200, { status: 'ok' });
-});
-server.listen(Number(process.env.PORT ?? 3978), process.env.HOST ?? '127.0.0.1');
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
+serveBaselineBot('echo-bot', new EchoBot());

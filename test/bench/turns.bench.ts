@@ -8,14 +8,16 @@
  * kind of turn: that is the saturation part (everyone sends at the same instant; turns/s and CPU per turn). The
  * paced part is the latency part: every conversation waits a think time (0.5 to 1.5 × BENCH_THINK_MS) before each
  * message, as people in a chat do. A bare botbuilder echo bot gets the same traffic in the same run: the ratios
- * compare the two. Prints figures; asserts nothing about time.
+ * compare the two. So does the dialog bot (dialog-bot.ts: the same dialog state, storage, questions and replies
+ * without Graph, parser or rules), which tells the framework's share of a request turn from License Desk's own.
+ * Prints figures; asserts nothing about time.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startGraphEmulator } from '../../src/emulator/graph-emulator';
 import { CapturingConnector } from '../support/capturing-connector';
-import { BenchProcess, cpuMsBetween, ECHO_BOT_ENTRY, LICENSE_DESK_ENTRY } from './bench-process';
+import { BenchProcess, cpuMsBetween, DIALOG_BOT_ENTRY, ECHO_BOT_ENTRY, LICENSE_DESK_ENTRY } from './bench-process';
 import { machineLine, ms, percentile, printTable, ratio } from './bench-report';
 import type { ComponentCost } from './component-costs';
 import type { ProbeStats } from './probe';
@@ -47,7 +49,7 @@ interface RunFigures {
   graphPerRequest: number;
 }
 
-type Kind = 'echo bot' | 'License Desk';
+type Kind = 'echo bot' | 'dialog bot' | 'License Desk';
 
 const emptyPhase = (): PhaseFigures => ({ turns: 0, seconds: 0, cpuMs: 0, latencies: [] });
 
@@ -58,7 +60,11 @@ async function runKind(kind: Kind, conversations: number): Promise<RunFigures> {
   await connector.start();
   const setup = licenseDeskEnvironment(chat.tenant, emulator.url);
   const bot =
-    kind === 'echo bot' ? new BenchProcess(ECHO_BOT_ENTRY, {}) : new BenchProcess(LICENSE_DESK_ENTRY, setup.environment, NODE_FLAGS);
+    kind === 'echo bot'
+      ? new BenchProcess(ECHO_BOT_ENTRY, {})
+      : kind === 'dialog bot'
+        ? new BenchProcess(DIALOG_BOT_ENTRY, { DATA_DIR: setup.dataDir })
+        : new BenchProcess(LICENSE_DESK_ENTRY, setup.environment, NODE_FLAGS);
   const started = await bot.start();
   const traffic = new TeamsTraffic(started.url, connector.url, conversations);
   const people = chat.requesters.slice(0, conversations);
@@ -178,11 +184,14 @@ async function main(): Promise<void> {
   for (const conversations of CONVERSATIONS) {
     const echo = await runKind('echo bot', conversations);
     firstEcho ??= echo;
+    const dialog = await runKind('dialog bot', conversations);
     const desk = await runKind('License Desk', conversations);
     printTable(`${conversations} conversations, saturation: all send at once, next phase when every reply is in`, ['turns', 'count', 'turns/s', 'p50 ms', 'p99 ms', 'CPU ms/turn'], [
       row('echo bot: message', echo.requests),
+      row('dialog bot: request', dialog.requests),
       row('License Desk: request', desk.requests),
       row('echo bot: message (2nd phase)', echo.answers),
+      row('dialog bot: answer "No"', dialog.answers),
       row('License Desk: answer "No"', desk.answers),
     ]);
     const pacedRow = (label: string, latencies: number[], run: RunFigures) => [
@@ -209,6 +218,8 @@ async function main(): Promise<void> {
       String(conversations),
       ratio(cpuPerTurn(desk.requests) / cpuPerTurn(echo.requests)),
       ratio(cpuPerTurn(desk.answers) / cpuPerTurn(echo.answers)),
+      ratio(cpuPerTurn(dialog.requests) / cpuPerTurn(echo.requests)),
+      ratio(cpuPerTurn(desk.requests) / cpuPerTurn(dialog.requests)),
       ratio(desk.requests.turns / desk.requests.seconds / (echo.requests.turns / echo.requests.seconds)),
       ms(percentile(desk.paced.requests, 99)),
       ms(percentile(desk.requests.latencies, 99)),
@@ -223,7 +234,7 @@ async function main(): Promise<void> {
     const floor = echoCpu + costs.reduce((sum, cost) => sum + cost.cpuMs, 0);
     console.log(`floor of a request turn: echo turn ${ms(echoCpu, 3)} + the parts above = ${ms(floor, 3)} CPU ms = ${ratio(floor / echoCpu)} the echo turn (${CONVERSATIONS[0]} conversations)`);
   }
-  printTable('License Desk / echo bot (same run)', ['conversations', 'CPU/request turn', 'CPU/answer turn', 'turns/s (requests)', 'request p99 ms (paced)', 'request p99 ms (saturation)'], summary);
+  printTable('License Desk / echo bot (same run)', ['conversations', 'CPU/request turn', 'CPU/answer turn', 'dialog bot / echo (request)', 'License Desk / dialog bot (request)', 'turns/s (requests)', 'request p99 ms (paced)', 'request p99 ms (saturation)'], summary);
   console.log('\ntargets: CPU per request turn ≤ 1.5x the echo bot; p99 < 50 ms at 50 conversations');
 }
 

@@ -4,7 +4,7 @@
  * the manager approves; the licences are assigned in one Graph call; everyone is told.
  */
 import assert from 'node:assert/strict';
-import { startHarness, readableText, type Harness } from '../support/harness';
+import { harnessPerTest, readableText, type Harness } from '../support/harness';
 import { adaptiveCardOf, executeActions, choiceButtons } from '../support/cards';
 import type { CapturedActivity } from '../support/capturing-connector';
 import type { TeamsUser } from '../support/teams-user';
@@ -13,12 +13,7 @@ describe('core path: request → approval → assignment (integration over HTTP)
   this.timeout(60000);
   let h: Harness;
 
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  harnessPerTest((started) => (h = started));
 
   /** Messages the bot sent into a user's personal chat after a given count. */
   const repliesTo = (user: TeamsUser) => h.connector.inConversation(user.personalConversationId);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { DEMO_TENANT_FILE } from '../../src/emulator/demo-tenant';
-import { startHarness, turn, type Harness } from '../support/harness';
+import { harnessPerTest, turn, type Harness } from '../support/harness';
 import { adaptiveCardOf, executeActions, choiceButtons } from '../support/cards';
 
 interface RefusalCase {
@@ -50,12 +50,7 @@ const allowed: Record<string, ProceedCase> = {
 describe('licensing rules through the bot on the demo tenant (integration over HTTP)', function () {
   this.timeout(60000);
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness({ tenantFile: DEMO_TENANT_FILE });
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  harnessPerTest((started) => (h = started), { tenantFile: DEMO_TENANT_FILE });
 
   for (const [title, refusal] of Object.entries(refusals)) {
     it(`refused before approval: ${title}`, async () => {

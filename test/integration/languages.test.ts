@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startHarness, readableText, type Harness } from '../support/harness';
+import { harnessPerTest, readableText, type Harness } from '../support/harness';
 import { adaptiveCardOf, executeActions, choiceButtons } from '../support/cards';
 import type { CapturedActivity } from '../support/capturing-connector';
 import type { TeamsUser } from '../support/teams-user';
@@ -121,12 +121,7 @@ describe('five languages: every reply, card and explanation in the reader’s la
   /** The tenant the next test starts with: the shared Fabrikam fixture unless a suite says otherwise. */
   let tenantFile: string | undefined;
 
-  beforeEach(async () => {
-    h = await startHarness(tenantFile ? { tenantFile } : {});
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  harnessPerTest((started) => (h = started), () => (tenantFile ? { tenantFile } : {}));
 
   const repliesTo = (user: TeamsUser) => h.connector.inConversation(user.personalConversationId);
 

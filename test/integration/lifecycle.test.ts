@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { startLicenseDesk } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { startHarness, type Harness } from '../support/harness';
+import { harnessPerTest, startHarness, type Harness } from '../support/harness';
 import { adaptiveCardOf, executeActions, choiceButtons } from '../support/cards';
 import type { CapturedActivity } from '../support/capturing-connector';
 import type { TeamsUser } from '../support/teams-user';
@@ -201,12 +201,7 @@ describe('lifecycle: escalation and expiry of a pending approval (integration ov
 describe('lifecycle: "my requests" in the personal chat (integration over HTTP)', function () {
   this.timeout(60000);
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  harnessPerTest((started) => (h = started));
 
   it('lists the requester’s own requests, newest first, with state, age and how to cancel a pending one', async () => {
     const rita = h.user('Rita Requester');

@@ -4,7 +4,7 @@
  * turn only, so the confirmation reads the user again and notices a licence given in between.
  */
 import assert from 'node:assert/strict';
-import { startHarness, type Harness } from '../support/harness';
+import { harnessPerTest, type Harness } from '../support/harness';
 import { choiceButtons } from '../support/cards';
 import type { CapturedActivity } from '../support/capturing-connector';
 import type { TeamsUser } from '../support/teams-user';
@@ -16,12 +16,7 @@ describe('reading the person a request is about (integration over HTTP)', functi
   this.timeout(60000);
   let h: Harness;
 
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  harnessPerTest((started) => (h = started));
 
   const userReads = () => h.emulator.requestLog.filter((entry) => entry.method === 'GET' && USER_READ.test(entry.path));
 

@@ -32,7 +32,29 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { tenantFile?: string; environment?: Record<string, string> } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  readonly tenantFile?: string;
+  readonly environment?: Record<string, string>;
+}
+
+/**
+ * Mocha hooks for the usual case: a fresh harness before each test, handed to `use`, and closed after it.
+ * `let h: Harness; harnessPerTest((started) => (h = started));` Options given as a function are read before each
+ * test (a suite that changes its tenant between tests).
+ */
+export function harnessPerTest(use: (harness: Harness) => void, options: HarnessOptions | (() => HarnessOptions) = {}): void {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness(typeof options === 'function' ? options() : options);
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const tenant = loadTenantFile(options.tenantFile ?? FABRIKAM_TENANT_FILE);
   const emulator = await startGraphEmulator({ tenant, port: 0, host: '127.0.0.1' });
   const connector = new CapturingConnector();
