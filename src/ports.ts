@@ -3,6 +3,7 @@
  * src/storage (stores). Unit tests may fake them; integration tests use the real ones.
  */
 import type { LicenseRequest } from './domain/request';
+import type { FactsAfterChange } from './domain/facts-after-change';
 
 export interface DirectoryUser {
   readonly id: string;
@@ -173,6 +174,9 @@ export interface Clock {
 export interface RequestNotifier {
   /** Posts the approval card to every approver; fails only when no approver could be reached. */
   approvalRequested(request: LicenseRequest): Promise<{ reached: number }>;
-  /** Updates every posted card to the request's state; on a final state, tells the requester. */
-  requestChanged(request: LicenseRequest): Promise<void>;
+  /**
+   * Updates every posted card to the request's state; on a final state, tells the requester. `after`: what the user
+   * holds and the seats once the request's own change is in, when the writer knows them (no Graph read needed then).
+   */
+  requestChanged(request: LicenseRequest, after?: FactsAfterChange): Promise<void>;
 }

@@ -9,6 +9,8 @@ import { approvalCard } from '../../cards/approval-card';
 import { adviceAfterSuccess } from '../domain/rules';
 import { isFinal } from '../domain/request-state';
 import type { LicenseRequest, Person } from '../domain/request';
+import type { UserFacts } from '../domain/decision';
+import type { FactsAfterChange } from '../domain/facts-after-change';
 import { translator } from '../i18n';
 import type { ConversationDirectory, Directory, PostedCardStore, RequestNotifier, RequestStore, StoredConversation } from '../ports';
 import { explainReason, productList } from './explain';
@@ -67,8 +69,11 @@ export class ProactiveNotifier implements RequestNotifier {
     return { reached };
   }
 
-  async requestChanged(request: LicenseRequest): Promise<void> {
-    const seats = await this.seatsFor(request).catch(() => [...request.seats]);
+  async requestChanged(request: LicenseRequest, after?: FactsAfterChange): Promise<void> {
+    // After its own write the writer knows the seats; otherwise (a rejection, a recovery) they are read.
+    const seats = after
+      ? after.tenant.skus.filter((sku) => request.add.includes(sku.partNumber))
+      : await this.seatsFor(request).catch(() => [...request.seats]);
     const refreshUserIds = await this.refreshUserIds(request);
     for (const posted of await this.deps.cards.list(request.id)) {
       const card = approvalCard({ request, locale: await this.localeOf(request.tenantId, posted.approverId), seats, refreshUserIds, withActions: false });
@@ -78,10 +83,10 @@ export class ProactiveNotifier implements RequestNotifier {
         this.deps.log.warn('approval card not updated', { requestId: request.id, approverId: posted.approverId, error: String(error) });
       }
     }
-    if (isFinal(request.state)) await this.tellRequester(request);
+    if (isFinal(request.state)) await this.tellRequester(request, after?.user);
   }
 
-  private async tellRequester(request: LicenseRequest): Promise<void> {
+  private async tellRequester(request: LicenseRequest, userAfter: UserFacts | undefined): Promise<void> {
     const contact = await this.deps.conversations.find(request.tenantId, request.requester.id);
     const t = translator(contact?.locale);
     const params = {
@@ -96,8 +101,8 @@ export class ProactiveNotifier implements RequestNotifier {
       case 'completed': {
         lines.push(t(request.action === 'assign' ? 'replies:outcome.assigned' : 'replies:outcome.removed', params));
         if (request.action === 'assign' && request.remove.length > 0) lines.push(t('replies:outcome.alsoRemoved', params));
-        const facts = await this.deps.facts.read(request.target.id).catch(() => undefined);
-        if (facts) lines.push(...adviceAfterSuccess(request.add, facts.user).map((note) => `- ${explainReason(t, note.code, note.params)}`));
+        const user = userAfter ?? (await this.deps.facts.read(request.target.id).catch(() => undefined))?.user;
+        if (user) lines.push(...adviceAfterSuccess(request.add, user).map((note) => `- ${explainReason(t, note.code, note.params)}`));
         break;
       }
       case 'failed':

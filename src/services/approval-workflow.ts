@@ -272,7 +272,7 @@ export class ApprovalWorkflow {
         instance: this.instanceId,
       });
     }
-    await this.deps.notifier.requestChanged(result.request).catch((error: unknown) => {
+    await this.deps.notifier.requestChanged(result.request, outcome.kind === 'done' ? outcome.after : undefined).catch((error: unknown) => {
       this.log.warn('outcome not delivered', { requestId, error: String(error) });
     });
     return this.apply(requestId, event);

@@ -10,11 +10,13 @@
  */
 import type { LicenseRequest, RequestOutcome } from '../domain/request';
 import { evaluate } from '../domain/rules';
+import { factsAfterChange, type FactsAfterChange } from '../domain/facts-after-change';
 import { DirectoryError, type Directory } from '../ports';
 import { skuIdOf, type LicenseFactsReader } from './license-facts';
 
 export type WriteOutcome =
-  | { kind: 'done'; graph: RequestOutcome['graph'] }
+  /** `after`: the user's licences and the seats once the change is in, from the re-read before it plus the change. */
+  | { kind: 'done'; graph: RequestOutcome['graph']; after: FactsAfterChange }
   | { kind: 'failed'; reasonCode: string; params?: Record<string, string | number>; graph?: RequestOutcome['graph'] }
   /** beforeWrite said no: another instance owns the write now; nothing was sent. */
   | { kind: 'superseded' }
@@ -50,7 +52,7 @@ export class LicenseWriter {
         const toAdd = request.add.filter((part) => !held.has(part));
         const toRemove = request.remove.filter((part) => held.has(part));
         if (toAdd.length === 0 && toRemove.length === 0) {
-          return { kind: 'done', graph: lastError ? graphOf(lastError) : { status: 200 } };
+          return { kind: 'done', graph: lastError ? graphOf(lastError) : { status: 200 }, after: { user: facts.user, tenant: facts.tenant } };
         }
         const recheck = evaluate({ action: request.action, requested: request.requested }, facts.user, facts.tenant);
         const refusal = recheck.notes.find((note) => note.kind === 'refusal');
@@ -64,7 +66,7 @@ export class LicenseWriter {
           addLicenses: toAdd.map((part) => ({ skuId: skuIdOf(facts.skus, part) as string, disabledPlans: [] })),
           removeLicenses: toRemove.map((part) => skuIdOf(facts.skus, part) as string),
         });
-        return { kind: 'done', graph: { status: 200 } };
+        return { kind: 'done', graph: { status: 200 }, after: factsAfterChange(facts, { add: toAdd, remove: toRemove }) };
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         lastError = error;

@@ -120,9 +120,17 @@ describe('core path: request → approval → assignment (integration over HTTP)
     assert.equal(h.emulator.sku('MCOPSTN1')?.consumedUnits, (consumedBefore.MCOPSTN1 ?? 0) + 1);
     assert.equal(h.emulator.sku('MCOEV')?.consumedUnits, (consumedBefore.MCOEV ?? 0) + 1);
 
-    // The approver's card was updated in place with the result.
+    // The approver's card was updated in place with the result, and with the seats the tenant has left now (worked
+    // out by the writer from its re-read and its own change: the same as Graph's count, with no read after the write).
     const updated = await h.connector.waitFor((e) => e.method === 'PUT' && /Assigned/i.test(readableText(e.activity)), 'the card updated to assigned');
     assert.ok(adaptiveCardOf(updated));
+    for (const part of ['MCOEV', 'MCOPSTN1']) {
+      const sku = h.emulator.sku(part);
+      assert.ok(sku);
+      assert.ok(readableText(updated.activity).includes(`free ${sku.prepaidUnits.enabled - sku.consumedUnits} of ${sku.prepaidUnits.enabled}`), `${part} seats on the final card`);
+    }
+    const afterWrite = h.emulator.requestLog.slice(h.emulator.requestLog.findIndex((entry) => entry.write));
+    assert.deepEqual(afterWrite.map((entry) => `${entry.method} ${entry.path}`), [`POST /v1.0/users/${alice}/assignLicense`], 'no Graph read after the write');
 
     // A second click changes nothing and writes nothing.
     const again = await megan.execute('approve', { requestId });

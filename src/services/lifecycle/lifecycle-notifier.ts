@@ -4,6 +4,7 @@
  * Scheduling never fails a notification: the request itself is already stored.
  */
 import type { LicenseRequest } from '../../domain/request';
+import type { FactsAfterChange } from '../../domain/facts-after-change';
 import type { Logger } from '../../logger';
 import type { RequestNotifier } from '../../ports';
 
@@ -25,8 +26,8 @@ export class LifecycleNotifier implements RequestNotifier {
     return result;
   }
 
-  async requestChanged(request: LicenseRequest): Promise<void> {
-    await this.inner.requestChanged(request);
+  async requestChanged(request: LicenseRequest, after?: FactsAfterChange): Promise<void> {
+    await this.inner.requestChanged(request, after);
     await this.listener.requestChanged(request).catch((error: unknown) => this.log.warn('follow-up not scheduled', { requestId: request.id, error: String(error) }));
   }
 }

@@ -1,0 +1,46 @@
+/**
+ * What a user holds and what the tenant has left once Graph has accepted a licence change, worked out from the facts
+ * read just before it: the change's licences are added as direct assignments, removed ones are gone unless a group
+ * still gives them, and a seat is taken for each licence the user did not hold and given back for each one they no
+ * longer hold. The writer knows both, so the final card and the requester's next steps need no further Graph read.
+ * Pure.
+ */
+import type { TenantFacts, UserFacts } from './decision';
+
+export interface FactsAfterChange {
+  readonly user: UserFacts;
+  readonly tenant: TenantFacts;
+}
+
+export interface AppliedChange {
+  /** Part numbers assigned by this change (ones the user did not hold). */
+  readonly add: readonly string[];
+  /** Part numbers whose direct assignment this change removed. */
+  readonly remove: readonly string[];
+}
+
+export function factsAfterChange(before: FactsAfterChange, change: AppliedChange): FactsAfterChange {
+  const adding = new Set(change.add.map(upper));
+  const removing = new Set(change.remove.map(upper));
+  const kept = before.user.licenses.flatMap((license) => {
+    if (!removing.has(upper(license.partNumber))) return [license];
+    // A licence a group gives stays, only no longer assigned directly.
+    return license.inheritedFrom.length > 0 ? [{ ...license, assignedDirectly: false }] : [];
+  });
+  const heldBefore = new Set(before.user.licenses.map((license) => upper(license.partNumber)));
+  const added = [...adding].filter((part) => !heldBefore.has(part)).map((partNumber) => ({ partNumber, assignedDirectly: true, inheritedFrom: [] }));
+  const heldAfter = new Set([...kept, ...added].map((license) => upper(license.partNumber)));
+  const seatChange = (part: string): number => {
+    if (!heldBefore.has(part) && heldAfter.has(part)) return 1;
+    if (heldBefore.has(part) && !heldAfter.has(part)) return -1;
+    return 0;
+  };
+  return {
+    user: { ...before.user, licenses: [...kept, ...added] },
+    tenant: { skus: before.tenant.skus.map((sku) => ({ ...sku, consumed: sku.consumed + seatChange(upper(sku.partNumber)) })) },
+  };
+}
+
+function upper(partNumber: string): string {
+  return partNumber.toUpperCase();
+}
