@@ -6,41 +6,27 @@
 import assert from 'node:assert/strict';
 import { MemoryStorage } from 'botbuilder';
 import type { HeldLicense } from '../../src/domain/decision';
-import type { LicenseRequest, Person } from '../../src/domain/request';
-import { translator } from '../../src/i18n';
+import type { LicenseRequest } from '../../src/domain/request';
 import { silentLogger } from '../../src/logger';
-import type { AuditLog, AuditRecord } from '../../src/ports';
 import { LicenceEnd, licenceEndRequestId } from '../../src/services/lifecycle/licence-end';
-import type { PersonMessenger } from '../../src/services/lifecycle/person-messenger';
 import { LifecycleScheduler } from '../../src/services/lifecycle/scheduler';
 import { StorageRequestStore } from '../../src/storage/request-store';
+import { lifecycleRequest, recordingAudit, recordingMessenger, T0 } from './lifecycle-fixtures';
 
 const DAY = 86_400_000;
-const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
+/** Audio Conferencing for two weeks, approved and assigned at T0. */
 function completedAssignment(changes: Partial<LicenseRequest> = {}): LicenseRequest {
-  return {
-    id: 'r1',
-    tenantId: 't',
-    createdAt: T0.toISOString(),
-    updatedAt: T0.toISOString(),
-    requester: { id: 'rita', displayName: 'Rita Requester' },
-    target: { id: 'alice', displayName: 'Alice Anders', userPrincipalName: 'alice@x' },
-    action: 'assign',
+  return lifecycleRequest({
     requested: ['MCOMEETADV'],
     add: ['MCOMEETADV'],
-    remove: [],
-    notes: [],
-    seats: [],
-    approvers: [{ id: 'megan', displayName: 'Megan Manager' }],
-    approverSource: 'manager',
     state: 'completed',
     decision: { id: 'megan', displayName: 'Megan Manager', at: T0.toISOString() },
     outcome: { at: T0.toISOString() },
     durationSeconds: 14 * 86_400,
     ...changes,
-  };
+  });
 }
 
 const direct = (partNumber: string): HeldLicense => ({ partNumber, assignedDirectly: true, inheritedFrom: [] });
@@ -49,10 +35,8 @@ const inherited = (partNumber: string): HeldLicense => ({ partNumber, assignedDi
 async function setup(held: readonly HeldLicense[] = [direct('ENTERPRISEPACK'), direct('MCOMEETADV')]) {
   const storage = new MemoryStorage();
   const requests = new StorageRequestStore(storage);
-  const told: { person: string; text: string }[] = [];
-  const messenger: PersonMessenger = { tell: async (_tenant, person: Person, compose) => void told.push({ person: person.id, text: compose(translator('en')) }) };
-  const records: AuditRecord[] = [];
-  const audit: AuditLog = { append: async (record) => void records.push(record), list: async () => records };
+  const { messenger, told } = recordingMessenger();
+  const { audit, records } = recordingAudit();
   const fulfilled: string[] = [];
   let now = T0;
   const facts = {

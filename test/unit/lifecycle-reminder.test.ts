@@ -1,50 +1,21 @@
 /** A pending approval reminds its approvers once after the configured time; a decided one does not. */
 import assert from 'node:assert/strict';
 import { MemoryStorage } from 'botbuilder';
-import type { LicenseRequest, Person } from '../../src/domain/request';
 import { silentLogger } from '../../src/logger';
-import type { AuditLog, AuditRecord } from '../../src/ports';
 import { ApprovalReminder } from '../../src/services/lifecycle/approval-reminder';
-import type { PersonMessenger } from '../../src/services/lifecycle/person-messenger';
 import { LifecycleScheduler } from '../../src/services/lifecycle/scheduler';
-import { translator } from '../../src/i18n';
 import { StorageRequestStore } from '../../src/storage/request-store';
+import { lifecycleRequest, recordingAudit, recordingMessenger, T0 } from './lifecycle-fixtures';
 
 const HOUR = 3_600_000;
-const T0 = new Date('2026-03-02T09:00:00Z');
-
-function pendingRequest(): LicenseRequest {
-  return {
-    id: 'r1',
-    tenantId: 't',
-    createdAt: T0.toISOString(),
-    updatedAt: T0.toISOString(),
-    requester: { id: 'rita', displayName: 'Rita Requester' },
-    target: { id: 'alice', displayName: 'Alice Anders', userPrincipalName: 'alice@x' },
-    action: 'assign',
-    requested: ['MCOPSTN1'],
-    add: ['MCOPSTN1'],
-    remove: [],
-    notes: [],
-    seats: [],
-    approvers: [{ id: 'megan', displayName: 'Megan Manager' }],
-    approverSource: 'manager',
-    state: 'pending',
-  };
-}
-
 async function setup() {
   const storage = new MemoryStorage();
   const requests = new StorageRequestStore(storage);
-  const told: { person: string; text: string }[] = [];
-  const messenger: PersonMessenger = {
-    tell: async (_tenant, person: Person, compose) => void told.push({ person: person.id, text: compose(translator('en')) }),
-  };
-  const records: AuditRecord[] = [];
-  const audit: AuditLog = { append: async (record) => void records.push(record), list: async () => records };
+  const { messenger, told } = recordingMessenger();
+  const { audit, records } = recordingAudit();
   const scheduler = new LifecycleScheduler(storage, { now: () => T0 }, { log: silentLogger });
   const reminder = new ApprovalReminder({ scheduler, requests, messenger, audit }, 24 * HOUR);
-  const request = pendingRequest();
+  const request = lifecycleRequest();
   await requests.create(request);
   await reminder.approvalRequested(request);
   await reminder.approvalRequested(request); // a card offered again must not add a second reminder

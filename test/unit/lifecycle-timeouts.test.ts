@@ -4,40 +4,18 @@
  */
 import assert from 'node:assert/strict';
 import { MemoryStorage } from 'botbuilder';
-import type { LicenseRequest, Person } from '../../src/domain/request';
-import { translator } from '../../src/i18n';
+import type { LicenseRequest } from '../../src/domain/request';
 import { silentLogger } from '../../src/logger';
-import type { AuditLog, AuditRecord, DirectoryUser, RequestNotifier } from '../../src/ports';
+import type { DirectoryUser, RequestNotifier } from '../../src/ports';
 import { ApprovalEscalation } from '../../src/services/lifecycle/approval-escalation';
 import { ApprovalExpiry } from '../../src/services/lifecycle/approval-expiry';
-import type { PersonMessenger } from '../../src/services/lifecycle/person-messenger';
 import { LifecycleScheduler } from '../../src/services/lifecycle/scheduler';
 import { StorageRequestStore } from '../../src/storage/request-store';
+import { lifecycleRequest, recordingAudit, recordingMessenger, T0 } from './lifecycle-fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const T0 = new Date('2026-03-02T09:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
-
-function pendingRequest(): LicenseRequest {
-  return {
-    id: 'r1',
-    tenantId: 't',
-    createdAt: T0.toISOString(),
-    updatedAt: T0.toISOString(),
-    requester: { id: 'rita', displayName: 'Rita Requester' },
-    target: { id: 'alice', displayName: 'Alice Anders', userPrincipalName: 'alice@x' },
-    action: 'assign',
-    requested: ['MCOPSTN1'],
-    add: ['MCOPSTN1'],
-    remove: [],
-    notes: [],
-    seats: [],
-    approvers: [{ id: 'megan', displayName: 'Megan Manager' }],
-    approverSource: 'manager',
-    state: 'pending',
-  };
-}
 
 const member = (id: string, displayName: string) => ({ id, displayName }) as DirectoryUser;
 /** The fallback group holds the requester, the target, the current approver, one member twice and two others. */
@@ -46,12 +24,8 @@ const GROUP = [member('rita', 'Rita Requester'), member('alice', 'Alice Anders')
 async function setup(options: { groupId?: string } = { groupId: 'approvers' }) {
   const storage = new MemoryStorage();
   const requests = new StorageRequestStore(storage);
-  const told: { person: string; text: string; via?: string }[] = [];
-  const messenger: PersonMessenger = {
-    tell: async (_tenant, person: Person, compose, via?: Person) => void told.push({ person: person.id, text: compose(translator('en')), via: via?.id }),
-  };
-  const records: AuditRecord[] = [];
-  const audit: AuditLog = { append: async (record) => void records.push(record), list: async () => records };
+  const { messenger, told } = recordingMessenger();
+  const { audit, records } = recordingAudit();
   const changes: LicenseRequest[] = [];
   const notifier: RequestNotifier = { approvalRequested: async () => ({ reached: 1 }), requestChanged: async (request) => void changes.push(request) };
   const delivered: string[] = [];
@@ -60,7 +34,7 @@ async function setup(options: { groupId?: string } = { groupId: 'approvers' }) {
   const common = { scheduler, requests, audit, notifier };
   const escalation = new ApprovalEscalation({ ...common, cards, messenger, directory: { listGroupMembers: async () => GROUP }, approverGroupId: options.groupId }, 48 * HOUR);
   const expiry = new ApprovalExpiry(common, 7 * DAY);
-  const request = pendingRequest();
+  const request = lifecycleRequest();
   await requests.create(request);
   for (let offered = 0; offered < 2; offered++) {
     // A card offered again must not add second timers.
