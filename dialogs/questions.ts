@@ -76,9 +76,9 @@ export class ChoiceQuestion extends Question<FoundChoice> {
     const choices = ChoiceFactory.toChoices([...(options.choices ?? [])]);
     const [found] = findChoices(text, choices);
     if (found) return found.resolution;
-    const position = choiceNumber(text);
-    const chosen = position === undefined ? undefined : choices[position - 1];
-    return chosen && position !== undefined ? { value: chosen.value, index: position - 1, score: 1 } : undefined;
+    const index = (choiceNumber(text) ?? 0) - 1;
+    const chosen = choices[index];
+    return chosen ? { value: chosen.value, index, score: 1 } : undefined;
   }
 }
 

@@ -30,11 +30,7 @@ export function factsAfterChange(before: FactsAfterChange, change: AppliedChange
   const heldBefore = new Set(before.user.licenses.map((license) => upper(license.partNumber)));
   const added = [...adding].filter((part) => !heldBefore.has(part)).map((partNumber) => ({ partNumber, assignedDirectly: true, inheritedFrom: [] }));
   const heldAfter = new Set([...kept, ...added].map((license) => upper(license.partNumber)));
-  const seatChange = (part: string): number => {
-    if (!heldBefore.has(part) && heldAfter.has(part)) return 1;
-    if (heldBefore.has(part) && !heldAfter.has(part)) return -1;
-    return 0;
-  };
+  const seatChange = (part: string): number => Number(heldAfter.has(part)) - Number(heldBefore.has(part));
   return {
     user: { ...before.user, licenses: [...kept, ...added] },
     tenant: { skus: before.tenant.skus.map((sku) => ({ ...sku, consumed: sku.consumed + seatChange(upper(sku.partNumber)) })) },

@@ -103,23 +103,21 @@ class TermCollector {
   }
 }
 
-/**
- * Product terms: the same in every lexicon (every language's product names are always recognised), so they are
- * built once and shared by the six lexicons rather than copied into each (they are six in seven terms).
- */
-let productTerms: readonly Term[] | undefined;
-
-function sharedProductTerms(): readonly Term[] {
-  if (productTerms) return productTerms;
+function productTerms(): readonly Term[] {
   const products = new TermCollector();
   CATALOG.forEach((product) => products.add(product.partNumber, 'product', product.partNumber));
   NEUTRAL_PRODUCTS.forEach(({ partNumber, phrases }) => phrases.forEach((phrase) => products.add(phrase, 'product', partNumber)));
   for (const vocabulary of VOCABULARIES) {
     vocabulary.products.forEach(({ partNumber, phrases }) => phrases.forEach((phrase) => products.add(phrase, 'product', partNumber, vocabulary)));
   }
-  productTerms = products.terms();
-  return productTerms;
+  return products.terms();
 }
+
+/**
+ * Product terms: the same in every lexicon (every language's product names are always recognised), so they are
+ * built once and shared by the six lexicons rather than copied into each (they are six in seven terms).
+ */
+const PRODUCT_TERMS = productTerms();
 
 /** Builds the lexicon: the neutral products and part numbers, every language's products, and the
  * other roles of the given languages only. Identical phrases of several languages are merged. */
@@ -131,7 +129,7 @@ export function buildLexicon(functionWordLanguages: readonly ParseLanguage[]): L
   }
 
   const byFirstChar = new Map<string, Term[]>();
-  for (const term of [...sharedProductTerms(), ...functionWords.terms()]) {
+  for (const term of [...PRODUCT_TERMS, ...functionWords.terms()]) {
     const first = term.phrase.charAt(0);
     const list = byFirstChar.get(first) ?? [];
     list.push(term);

@@ -49,15 +49,15 @@ export class GraphDirectory implements Directory {
   }
 
   async getUser(idOrUpn: string): Promise<DirectoryUser | undefined> {
-    if (idOrUpn.trim() === '' || idOrUpn.length > MAX_NAME_LENGTH) return undefined;
+    if (namesNobody(idOrUpn)) return undefined;
     return this.orUndefined(async () =>
       toDirectoryUser(await this.call(() => this.client.api(userPath(idOrUpn)).select(USER_FIELDS).get())),
     );
   }
 
   async getUserLicenses(userIdOrUpn: string): Promise<DirectoryUserLicenses> {
-    // An empty id would make /users/ (the list of everyone); an over-long one names nobody. Both are Graph's 404.
-    if (userIdOrUpn.trim() === '' || userIdOrUpn.length > MAX_NAME_LENGTH) {
+    // Asked of Graph, an empty id would be /users/ (the list of everyone): Graph's 404 instead, as for getUser.
+    if (namesNobody(userIdOrUpn)) {
       throw new DirectoryError('GRAPH_USER_NOT_FOUND', 404, 'Request_ResourceNotFound', 'No user has this id or name.');
     }
     const raw = await this.call(() => this.client.api(userPath(userIdOrUpn)).select(LICENSE_FIELDS).get());
@@ -154,6 +154,11 @@ export class GraphDirectory implements Directory {
       throw error;
     }
   }
+}
+
+/** Empty, or longer than any Entra id or name: nobody, and not worth (or safe) asking Graph. */
+function namesNobody(idOrUpn: string): boolean {
+  return idOrUpn.trim() === '' || idOrUpn.length > MAX_NAME_LENGTH;
 }
 
 function userPath(idOrUpn: string): string {
