@@ -6,7 +6,7 @@
  */
 import type { RequestState, LicenseRequest, SeatCount } from '../src/domain/request';
 import type { NoteKind } from '../src/domain/decision';
-import { explainReason, productName } from '../src/bot/explain';
+import { addedProducts, explainReason, productName, removedProducts } from '../src/bot/explain';
 import { resolveLocale, translator, type Translate } from '../src/i18n';
 import { durationDays, endOf, formatEndDate } from '../src/services/lifecycle/licence-end-format';
 import { fillTemplate, type AdaptiveCardJson } from './fill-template';
@@ -53,8 +53,8 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
   const comment = request.decision?.comment?.trim() ?? '';
   const isFinal = state !== 'pending' && state !== 'assigning';
 
-  const add = request.add.map((partNumber) => ({ name: productName(t, partNumber) }));
-  const remove = request.remove.map((partNumber) => ({ name: productName(t, partNumber) }));
+  const add = addedProducts(t, request).map((name) => ({ name }));
+  const remove = removedProducts(t, request).map((name) => ({ name }));
   const seats = view.seats.map((seat) => seatLine(t, seat));
   const changes = notesOfKind(t, request, 'change');
   const advice = notesOfKind(t, request, 'advice');

@@ -2,7 +2,7 @@
 import type { Decision, LicenseAction } from '../src/domain/decision';
 import type { Translate } from '../src/i18n';
 import type { DirectoryUser } from '../src/ports';
-import { explainNotes, productList } from '../src/bot/explain';
+import { addedProducts, explainNotes, joinProducts, removedProducts } from '../src/bot/explain';
 import { durationDays, endOf, formatEndDate } from '../src/services/lifecycle/licence-end-format';
 
 /** `timeBound`: how long an assignment is kept, and now (to say about when it would end if approved today). */
@@ -14,8 +14,10 @@ export function summarizeDecision(
   timeBound?: { readonly seconds: number; readonly now: Date },
 ): string {
   const lines = [t(action === 'assign' ? 'replies:request.summaryAssign' : 'replies:request.summaryRemove', { name: target.displayName, upn: target.userPrincipalName })];
-  if (decision.add.length > 0) lines.push(t('replies:request.willAdd', { products: productList(t, decision.add) }));
-  if (decision.remove.length > 0) lines.push(t('replies:request.willRemove', { products: productList(t, decision.remove) }));
+  const adding = addedProducts(t, decision);
+  const removing = removedProducts(t, decision);
+  if (adding.length > 0) lines.push(t('replies:request.willAdd', { products: joinProducts(t, adding) }));
+  if (removing.length > 0) lines.push(t('replies:request.willRemove', { products: joinProducts(t, removing) }));
   if (timeBound && action === 'assign') {
     lines.push(t('replies:request.timeBound', { days: durationDays(timeBound.seconds), date: formatEndDate(t, endOf(timeBound.now, timeBound.seconds)) }));
   }

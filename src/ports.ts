@@ -41,6 +41,8 @@ export interface DirectorySku {
   readonly capabilityStatus: string;
   readonly consumedUnits: number;
   readonly prepaidUnits: { readonly enabled: number; readonly suspended: number; readonly warning: number };
+  /** The service plans the SKU carries: ids for Graph's disabledPlans, names for the rules. */
+  readonly servicePlans: readonly { readonly servicePlanId: string; readonly servicePlanName: string }[];
 }
 
 export interface LicenseAssignment {

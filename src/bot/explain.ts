@@ -3,8 +3,8 @@
  * parameters become the product names people know ("Domestic Calling Plan", not MCOPSTN1) and
  * country codes become country names, through the domain's explanationParams.
  */
-import type { RuleNote } from '../domain/decision';
-import { explanationParams } from '../domain/rules';
+import type { PlanChange, RuleNote } from '../domain/decision';
+import { askForPlan, explanationParams } from '../domain/rules';
 import { hasKey, resolveLocale, type Translate } from '../i18n';
 
 export function productName(t: Translate, partNumber: string): string {
@@ -14,6 +14,37 @@ export function productName(t: Translate, partNumber: string): string {
 
 export function productList(t: Translate, partNumbers: readonly string[]): string {
   return partNumbers.map((part) => productName(t, part)).join(t('replies:listSeparator'));
+}
+
+interface ProductChange {
+  readonly add: readonly string[];
+  readonly remove: readonly string[];
+  readonly planChanges?: readonly PlanChange[];
+}
+
+/** What a change gives: the SKUs added, and the plans turned on inside SKUs the person holds (named with the SKU). */
+export function addedProducts(t: Translate, change: ProductChange): string[] {
+  const turnedOn = (change.planChanges ?? []).flatMap((planChange) =>
+    planNamesOf(planChange.enable).map((plan) => t('replies:planTurnedOn', { plan: productName(t, plan), sku: productName(t, planChange.partNumber) })),
+  );
+  return [...change.add.map((partNumber) => productName(t, partNumber)), ...turnedOn];
+}
+
+/** What a change takes away: the SKUs removed, and the plans turned off inside SKUs that stay. */
+export function removedProducts(t: Translate, change: ProductChange): string[] {
+  const turnedOff = (change.planChanges ?? []).flatMap((planChange) =>
+    planNamesOf(planChange.disable).map((plan) => t('replies:planTurnedOff', { plan: productName(t, plan), sku: productName(t, planChange.partNumber) })),
+  );
+  return [...change.remove.map((partNumber) => productName(t, partNumber)), ...turnedOff];
+}
+
+/** A plan is named by the product people ask for (TEAMS1 → Microsoft Teams); the Skype base plans are one name. */
+function planNamesOf(plans: readonly string[]): string[] {
+  return [...new Set(plans.map(askForPlan))];
+}
+
+export function joinProducts(t: Translate, names: readonly string[]): string {
+  return names.join(t('replies:listSeparator'));
 }
 
 /** One Intl.DisplayNames per language, made when a country is first named in it (ICU makes them slowly). */

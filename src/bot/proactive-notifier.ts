@@ -6,16 +6,15 @@
 import { CardFactory, type Activity } from 'botbuilder';
 import type { ProactiveSender } from './proactive-sender';
 import { approvalCard } from '../../cards/approval-card';
-import { adviceAfterSuccess } from '../domain/rules';
+import { adviceAfterSuccess, seatCounts } from '../domain/rules';
 import { isFinal } from '../domain/request-state';
 import type { LicenseRequest, Person } from '../domain/request';
-import type { UserFacts } from '../domain/decision';
 import type { FactsAfterChange } from '../domain/facts-after-change';
 import { translator } from '../i18n';
 import type { ConversationDirectory, Directory, PostedCardStore, RequestNotifier, RequestStore, StoredConversation } from '../ports';
-import { explainReason, productList } from './explain';
+import { addedProducts, explainReason, joinProducts, removedProducts } from './explain';
 import type { LicenseFactsReader } from '../services/license-facts';
-import { catalogStock } from '../services/license-facts';
+import { tenantStock } from '../services/license-facts';
 import type { Logger } from '../logger';
 
 export interface NotifierDependencies {
@@ -71,9 +70,7 @@ export class ProactiveNotifier implements RequestNotifier {
 
   async requestChanged(request: LicenseRequest, after?: FactsAfterChange): Promise<void> {
     // After its own write the writer knows the seats; otherwise (a rejection, a recovery) they are read.
-    const seats = after
-      ? after.tenant.skus.filter((sku) => request.add.includes(sku.partNumber))
-      : await this.seatsFor(request).catch(() => [...request.seats]);
+    const seats = after ? seatCounts(after.tenant, request.add) : await this.seatsFor(request).catch(() => [...request.seats]);
     const refreshUserIds = await this.refreshUserIds(request);
     for (const posted of await this.deps.cards.list(request.id)) {
       const card = approvalCard({ request, locale: await this.localeOf(request.tenantId, posted.approverId), seats, refreshUserIds, withActions: false });
@@ -83,16 +80,16 @@ export class ProactiveNotifier implements RequestNotifier {
         this.deps.log.warn('approval card not updated', { requestId: request.id, approverId: posted.approverId, error: String(error) });
       }
     }
-    if (isFinal(request.state)) await this.tellRequester(request, after?.user);
+    if (isFinal(request.state)) await this.tellRequester(request, after);
   }
 
-  private async tellRequester(request: LicenseRequest, userAfter: UserFacts | undefined): Promise<void> {
+  private async tellRequester(request: LicenseRequest, after: FactsAfterChange | undefined): Promise<void> {
     const contact = await this.deps.conversations.find(request.tenantId, request.requester.id);
     const t = translator(contact?.locale);
     const params = {
       name: request.target.displayName,
-      products: productList(t, request.action === 'assign' ? request.add : request.remove),
-      removed: productList(t, request.remove),
+      products: joinProducts(t, request.action === 'assign' ? addedProducts(t, request) : removedProducts(t, request)),
+      removed: joinProducts(t, removedProducts(t, request)),
       by: request.decision?.displayName ?? '',
       comment: request.decision?.comment ?? '',
     };
@@ -100,9 +97,12 @@ export class ProactiveNotifier implements RequestNotifier {
     switch (request.state) {
       case 'completed': {
         lines.push(t(request.action === 'assign' ? 'replies:outcome.assigned' : 'replies:outcome.removed', params));
-        if (request.action === 'assign' && request.remove.length > 0) lines.push(t('replies:outcome.alsoRemoved', params));
-        const user = userAfter ?? (await this.deps.facts.read(request.target.id).catch(() => undefined))?.user;
-        if (user) lines.push(...adviceAfterSuccess(request.add, user).map((note) => `- ${explainReason(t, note.code, note.params)}`));
+        if (request.action === 'assign' && removedProducts(t, request).length > 0) lines.push(t('replies:outcome.alsoRemoved', params));
+        const facts = after ?? (await this.deps.facts.read(request.target.id).catch(() => undefined));
+        if (facts) {
+          const advice = adviceAfterSuccess(request.add, facts.user, facts.tenant, request.planChanges);
+          lines.push(...advice.map((note) => `- ${explainReason(t, note.code, note.params)}`));
+        }
         break;
       }
       case 'failed':
@@ -145,8 +145,7 @@ export class ProactiveNotifier implements RequestNotifier {
   }
 
   private async seatsFor(request: LicenseRequest) {
-    const stock = catalogStock(await this.deps.directory.listSubscribedSkus());
-    return stock.filter((sku) => request.add.includes(sku.partNumber));
+    return seatCounts({ skus: tenantStock(await this.deps.directory.listSubscribedSkus()) }, request.add);
   }
 }
 

@@ -12,6 +12,8 @@ export interface HeldLicense {
   readonly assignedDirectly: boolean;
   /** Groups the licence is inherited from (licenseAssignmentStates[].assignedByGroup). */
   readonly inheritedFrom: readonly { readonly groupId: string; readonly groupName?: string }[];
+  /** Service plan names switched off in this SKU for the user (Graph's disabledPlans, by name). */
+  readonly disabledPlans?: readonly string[];
 }
 
 export interface UserFacts {
@@ -24,17 +26,26 @@ export interface UserFacts {
   readonly isHybridPstn: boolean;
 }
 
-/** One catalog SKU the tenant subscribes to (from subscribedSkus). */
+/** One SKU the tenant subscribes to (from subscribedSkus). */
 export interface SkuStock {
   readonly partNumber: string;
   /** prepaidUnits.enabled */
   readonly enabled: number;
   readonly consumed: number;
+  /** The names of the service plans the SKU carries (subscribedSkus.servicePlans). */
+  readonly plans?: readonly string[];
 }
 
 export interface TenantFacts {
-  /** Only the catalog SKUs the tenant has; a catalog SKU absent here is not purchased. */
+  /** Every SKU the tenant has; one absent here is not purchased. */
   readonly skus: readonly SkuStock[];
+}
+
+/** Service plans turned on or off inside a SKU the user already holds directly: no seat is used or freed. */
+export interface PlanChange {
+  readonly partNumber: string;
+  readonly enable: readonly string[];
+  readonly disable: readonly string[];
 }
 
 export interface LicenseChangeRequest {
@@ -53,6 +64,7 @@ export type ReasonCode =
   | 'NO_FREE_SEATS'
   | 'SKU_NOT_PURCHASED'
   | 'USAGE_LOCATION_MISSING'
+  | 'TEAMS_NEEDED'
   | 'GROUP_ASSIGNED_CANNOT_REMOVE'
   // no-ops: said plainly, nothing to do for that licence
   | 'ALREADY_ASSIGNED'
@@ -64,6 +76,9 @@ export type ReasonCode =
   | 'CALLING_PLAN_UPGRADE'
   | 'CALLING_PLAN_DOWNGRADE'
   | 'CALLING_PLAN_REMOVED_WITH_PHONE_SYSTEM'
+  | 'PLAN_TURNED_ON'
+  | 'PLAN_TURNED_OFF_IN_SUITE'
+  | 'TEAMS_ADDED'
   // advice: never blocking
   | 'COMMUNICATIONS_CREDITS_RECOMMENDED_FOR_E5'
   | 'CALLING_PLAN_LATENCY'
@@ -91,5 +106,12 @@ export interface Decision {
   readonly add: readonly string[];
   /** Part numbers to remove in the same call. */
   readonly remove: readonly string[];
+  /** Plans turned on or off inside SKUs the user holds, in the same call. */
+  readonly planChanges: readonly PlanChange[];
   readonly notes: readonly RuleNote[];
+  /**
+   * When a base licence had to be proposed and the tenant owns several that fit (with free seats): all of them, the
+   * proposed one first. The requester may pick another; the request is evaluated again with it.
+   */
+  readonly baseOptions?: readonly string[];
 }

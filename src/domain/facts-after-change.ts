@@ -5,7 +5,7 @@
  * longer hold. The writer knows both, so the final card and the requester's next steps need no further Graph read.
  * Pure.
  */
-import type { TenantFacts, UserFacts } from './decision';
+import type { HeldLicense, PlanChange, TenantFacts, UserFacts } from './decision';
 
 export interface FactsAfterChange {
   readonly user: UserFacts;
@@ -17,13 +17,15 @@ export interface AppliedChange {
   readonly add: readonly string[];
   /** Part numbers whose direct assignment this change removed. */
   readonly remove: readonly string[];
+  /** Plans turned on or off inside held SKUs (no seat taken or given back). */
+  readonly planChanges?: readonly PlanChange[];
 }
 
 export function factsAfterChange(before: FactsAfterChange, change: AppliedChange): FactsAfterChange {
   const adding = new Set(change.add.map(upper));
   const removing = new Set(change.remove.map(upper));
   const kept = before.user.licenses.flatMap((license) => {
-    if (!removing.has(upper(license.partNumber))) return [license];
+    if (!removing.has(upper(license.partNumber))) return [withPlanChanges(license, change.planChanges ?? [])];
     // A licence a group gives stays, only no longer assigned directly.
     return license.inheritedFrom.length > 0 ? [{ ...license, assignedDirectly: false }] : [];
   });
@@ -35,6 +37,14 @@ export function factsAfterChange(before: FactsAfterChange, change: AppliedChange
     user: { ...before.user, licenses: [...kept, ...added] },
     tenant: { skus: before.tenant.skus.map((sku) => ({ ...sku, consumed: sku.consumed + seatChange(upper(sku.partNumber)) })) },
   };
+}
+
+function withPlanChanges(license: HeldLicense, changes: readonly PlanChange[]): HeldLicense {
+  const changed = changes.find((planChange) => upper(planChange.partNumber) === upper(license.partNumber));
+  if (!changed) return license;
+  const on = new Set(changed.enable.map(upper));
+  const disabledPlans = [...(license.disabledPlans ?? []).filter((plan) => !on.has(upper(plan))), ...changed.disable.map(upper)];
+  return { ...license, disabledPlans };
 }
 
 function upper(partNumber: string): string {

@@ -28,6 +28,10 @@ export const RULE_REASON_CODES = [
   'NEXT_STEP_CONFERENCING_PROVIDER',
   'THIRD_PARTY_CONFERENCING_SWITCH',
   'MULTIPLE_CALLING_PLANS',
+  'PLAN_TURNED_ON',
+  'PLAN_TURNED_OFF_IN_SUITE',
+  'TEAMS_ADDED',
+  'TEAMS_NEEDED',
 ] as const satisfies readonly ReasonCode[];
 
 // Compile-time proof that no ReasonCode is missing from the list above.

@@ -2,7 +2,7 @@
  * A licence request as it is stored. Everything the bot needs to finish a request after a restart
  * lives here; card data never overrides it.
  */
-import type { LicenseAction, RuleNote } from './decision';
+import type { LicenseAction, PlanChange, RuleNote } from './decision';
 
 export type RequestState =
   | 'pending' // waiting for an approver
@@ -61,6 +61,8 @@ export interface LicenseRequest {
   /** What the rules turned it into: one assignLicense call adds and removes these. */
   readonly add: readonly string[];
   readonly remove: readonly string[];
+  /** Plans turned on or off inside SKUs the person holds, in the same call (absent on requests stored before plans). */
+  readonly planChanges?: readonly PlanChange[];
   readonly notes: readonly RuleNote[];
   /** Seat counts of the licences to add, as read when the request was submitted (shown on the card). */
   readonly seats: readonly SeatCount[];

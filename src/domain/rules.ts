@@ -1,15 +1,21 @@
 /**
- * The licensing rules of License Desk: a request plus what Graph says about the user and the tenant
- * becomes a Decision with reason codes. Pure and synchronous.
+ * The licensing rules of License Desk: a request plus what Graph says about the user and the tenant becomes a
+ * Decision with reason codes. Pure and synchronous.
  *
- * Each rule is a small function in src/domain/rules/ that reads a draft and returns notes and changes;
- * they run in the fixed order below. A refused or redundant licence is withdrawn from the draft as soon
- * as a rule says so, so later rules derive nothing from it; every refusal is still collected.
- * On a refused decision, add/remove show what the rest of the request would change; nothing may be sent.
+ * The rules reason on service plans, not SKU names: what a person has is every plan enabled in the SKUs they hold
+ * (the SKU's servicePlans from subscribedSkus minus the person's disabledPlans), so Microsoft 365 E5, Office 365 E5,
+ * Teams Phone with Calling Plan or a SKU never seen by name are all understood from their plans.
+ *
+ * Each rule is a small function in src/domain/rules/ that reads a draft and returns notes and changes; they run in
+ * the fixed order below. A refused or redundant ask is withdrawn from the draft as soon as a rule says so, so later
+ * rules derive nothing from it; every refusal is still collected. On a refused decision, add/remove show what the
+ * rest of the request would change; nothing may be sent.
  */
-import { findProduct } from './catalog';
+import { canonicalAsk } from './catalog';
 import type { Decision, LicenseChangeRequest, TenantFacts, UserFacts } from './decision';
-import { applyRule, type Draft, type Rule } from './rules/draft';
+import { newCallingPlanReplacesHeldOne } from './rules/calling-plan-change';
+import { seatsAreFree, usageLocationIsSet } from './rules/capacity';
+import { applyRule, planChangesOf, startDraft, type Draft, type Rule } from './rules/draft';
 import {
   availableInUsageLocation,
   creditsNeedConferencingOrCalling,
@@ -17,15 +23,15 @@ import {
   oneCallingPlanAtATime,
   payPerMinuteNeedsCredits,
 } from './rules/eligibility';
-import { communicationsCreditsSetUp, normalizePartNumbers } from './rules/facts';
-import { addOnsBringBaseLicence, callingPlanBringsPhoneSystem } from './rules/prerequisites';
-import { newCallingPlanReplacesHeldOne } from './rules/calling-plan-change';
+import { fulfilAsks } from './rules/fulfilment';
+import { communicationsCreditsSetUp, gives, skuPlans, unique } from './rules/holdings';
+import { callingPlanBringsPhoneSystem, voiceNeedsTeams } from './rules/prerequisites';
 import { nothingToAddTwice } from './rules/redundancy';
-import { seatsAreFree, usageLocationIsSet } from './rules/capacity';
-import { callingPlanLeavesWithPhoneSystem, groupLicencesStay, removeOnlyWhatIsHeld } from './rules/removal';
+import { callingPlanLeavesWithPhoneSystem, removeWhatIsAsked } from './rules/removal';
 
 export { adviceAfterSuccess, CALLING_PLAN_LATENCY_HOURS } from './rules/advice';
-export { communicationsCreditsSetUp, freeSeats, seatCounts } from './rules/facts';
+export { askForPlan, communicationsCreditsSetUp, freeSeats } from './rules/holdings';
+export { seatCounts } from './rules/seat-counts';
 export { explanationParams, type ExplanationLocalizers } from './rules/explanation-params';
 
 const ASSIGN_RULES: readonly Rule[] = [
@@ -35,17 +41,18 @@ const ASSIGN_RULES: readonly Rule[] = [
   nothingToAddTwice, // 6
   payPerMinuteNeedsCredits, // 4
   callingPlanBringsPhoneSystem, // 2
-  addOnsBringBaseLicence, // 2
+  voiceNeedsTeams, // 2: Teams, or a base licence
   creditsNeedConferencingOrCalling, // 5, once prerequisites are in
+  fulfilAsks, // the cheapest correct change from what the tenant owns
   newCallingPlanReplacesHeldOne, // 7
   usageLocationIsSet, // 9
-  seatsAreFree, // 8, on everything added, bundled licences included
+  seatsAreFree, // 8, on every SKU added, bundled ones included
 ];
 
-const REMOVE_RULES: readonly Rule[] = [removeOnlyWhatIsHeld, groupLicencesStay, callingPlanLeavesWithPhoneSystem];
+const REMOVE_RULES: readonly Rule[] = [removeWhatIsAsked, callingPlanLeavesWithPhoneSystem];
 
 export interface EvaluateOptions {
-  /** Overrides what the tenant's subscribedSkus say about Communications Credits (MCOPSTNPP with enabled units). */
+  /** Overrides what the tenant's subscribedSkus say about Communications Credits (a credits plan with enabled units). */
   readonly communicationsCreditsEnabled?: boolean;
 }
 
@@ -55,34 +62,31 @@ export function evaluate(
   tenant: TenantFacts,
   options: EvaluateOptions = {},
 ): Decision {
-  const requested = normalizePartNumbers(request.requested);
-  const start: Draft = {
-    user,
-    tenant,
-    communicationsCreditsSetUp: options.communicationsCreditsEnabled ?? communicationsCreditsSetUp(tenant),
-    add: request.action === 'assign' ? requested : [],
-    remove: request.action === 'remove' ? requested : [],
-    notes: [],
-  };
+  const asks = unique(request.requested.map(canonicalAsk).filter(Boolean));
+  const start = startDraft(user, tenant, options.communicationsCreditsEnabled ?? communicationsCreditsSetUp(tenant), asks);
   const rules = request.action === 'assign' ? ASSIGN_RULES : REMOVE_RULES;
   const done = rules.reduce(applyRule, start);
   return {
     outcome: outcomeOf(done),
-    add: inDependencyOrder(done.add),
+    add: inDependencyOrder(done, done.add),
     remove: [...done.remove],
+    planChanges: planChangesOf(done),
     notes: done.notes,
+    ...(done.baseOptions ? { baseOptions: done.baseOptions } : {}),
   };
 }
 
 function outcomeOf(draft: Draft): Decision['outcome'] {
   if (draft.notes.some((note) => note.kind === 'refusal')) return 'refused';
-  return draft.add.length === 0 && draft.remove.length === 0 ? 'noop' : 'proceed';
+  return draft.add.length === 0 && draft.remove.length === 0 && draft.enable.length === 0 && draft.disable.length === 0 ? 'noop' : 'proceed';
 }
 
-const DEPENDENCY_ORDER: Readonly<Record<string, number>> = { base: 0, phoneSystem: 1 };
-
-/** Base licence first, then Phone System, then the rest in the order asked (sort is stable). */
-function inDependencyOrder(partNumbers: readonly string[]): string[] {
-  const rank = (partNumber: string): number => DEPENDENCY_ORDER[findProduct(partNumber)?.family ?? ''] ?? 2;
+/** Teams-carrying SKUs first (the base), then Phone System, then the rest in the order asked (sort is stable). */
+function inDependencyOrder(draft: Draft, partNumbers: readonly string[]): string[] {
+  const rank = (partNumber: string): number => {
+    const plans = skuPlans(draft.tenant, partNumber);
+    if (gives(plans, 'teams')) return 0;
+    return gives(plans, 'phoneSystem') && !gives(plans, 'callingPlan') ? 1 : 2;
+  };
   return [...partNumbers].sort((a, b) => rank(a) - rank(b));
 }

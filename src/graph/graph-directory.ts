@@ -17,6 +17,7 @@ import { odataString, toDirectorySku, toDirectoryUser, toUserLicenses } from './
 
 const USER_FIELDS = 'id,displayName,userPrincipalName,mail,givenName,surname,usageLocation,preferredLanguage';
 const LICENSE_FIELDS = `${USER_FIELDS},assignedLicenses,licenseAssignmentStates`;
+const SKU_FIELDS = 'skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits,servicePlans';
 const SEARCH_LIMIT = 25;
 const MEMBERS_PAGE = 999;
 const READ_ATTEMPTS_ON_CONNECTION_FAILURE = 3;
@@ -73,7 +74,7 @@ export class GraphDirectory implements Directory {
   }
 
   async listSubscribedSkus(): Promise<DirectorySku[]> {
-    const page = await this.call<Page<unknown>>(() => this.client.api('/subscribedSkus').get());
+    const page = await this.call<Page<unknown>>(() => this.client.api('/subscribedSkus').select(SKU_FIELDS).get());
     return (page.value ?? []).map(toDirectorySku);
   }
 

@@ -62,5 +62,11 @@ export function toDirectorySku(raw: unknown): DirectorySku {
     capabilityStatus: text(sku.capabilityStatus) ?? 'Enabled',
     consumedUnits: count(sku.consumedUnits),
     prepaidUnits: { enabled: count(prepaid.enabled), suspended: count(prepaid.suspended), warning: count(prepaid.warning) },
+    servicePlans: list(sku.servicePlans).flatMap((entry) => {
+      const plan = asRecord(entry);
+      const id = text(plan.servicePlanId);
+      const name = text(plan.servicePlanName);
+      return id && name ? [{ servicePlanId: id.toLowerCase(), servicePlanName: name }] : [];
+    }),
   };
 }

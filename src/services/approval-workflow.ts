@@ -16,7 +16,7 @@ import { canDecide, chooseApprovers } from '../domain/approval-policy';
 import type { Decision, LicenseAction } from '../domain/decision';
 import type { LicenseRequest, Person } from '../domain/request';
 import { transition, type RequestEvent } from '../domain/request-state';
-import { evaluate } from '../domain/rules';
+import { evaluate, seatCounts } from '../domain/rules';
 import {
   ConcurrencyConflict,
   type AuditLog,
@@ -127,8 +127,9 @@ export class ApprovalWorkflow {
       requested: [...input.requested],
       add: [...decision.add],
       remove: [...decision.remove],
+      ...(decision.planChanges.length > 0 ? { planChanges: decision.planChanges } : {}),
       notes: [...decision.notes],
-      seats: facts.tenant.skus.filter((sku) => decision.add.includes(sku.partNumber)),
+      seats: seatCounts(facts.tenant, decision.add),
       approvers: choice.approvers,
       approverSource: choice.source,
       state: 'pending',
@@ -140,6 +141,7 @@ export class ApprovalWorkflow {
       await this.record('requested', request, input.requester.id, {
         add: request.add,
         remove: request.remove,
+        ...(request.planChanges ? { planChanges: request.planChanges } : {}),
         approvers: request.approvers.map((a) => a.id),
         ...(request.durationSeconds ? { durationSeconds: request.durationSeconds } : {}),
       });
@@ -449,5 +451,7 @@ function person(actor: Actor): Person {
 
 function sameChange(a: Decision, b: Decision): boolean {
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((item) => y.includes(item));
-  return a.outcome === b.outcome && same(a.add, b.add) && same(a.remove, b.remove);
+  const toggles = (decision: Decision) =>
+    decision.planChanges.flatMap((change) => [...change.enable.map((plan) => `+${change.partNumber}/${plan}`), ...change.disable.map((plan) => `-${change.partNumber}/${plan}`)]);
+  return a.outcome === b.outcome && same(a.add, b.add) && same(a.remove, b.remove) && same(toggles(a), toggles(b));
 }

@@ -1,9 +1,8 @@
 /**
  * Reads, from the directory, everything the rules need about one user and the tenant's seats:
- * the user's licences by part number (direct or inherited from a group), usage location,
- * hybrid-PSTN membership, and stock of every catalog SKU the tenant subscribes to.
+ * the user's licences by part number (direct or inherited from a group) with the plans switched off in each,
+ * usage location, hybrid-PSTN membership, and the stock and service plans of every SKU the tenant subscribes to.
  */
-import { isCatalogPartNumber } from '../domain/catalog';
 import type { HeldLicense, SkuStock, TenantFacts, UserFacts } from '../domain/decision';
 import type { Directory, DirectorySku, DirectoryUser, DirectoryUserLicenses } from '../ports';
 
@@ -45,27 +44,29 @@ export class LicenseFactsReader {
         licenses: held,
         isHybridPstn: hybridGroup !== undefined && hybridMatches.includes(hybridGroup),
       },
-      tenant: { skus: catalogStock(skus) },
+      tenant: { skus: tenantStock(skus) },
       skus,
     };
   }
 
   private async heldLicenses(licenses: DirectoryUserLicenses, skus: readonly DirectorySku[]): Promise<HeldLicense[]> {
-    const partBySkuId = new Map(skus.map((sku) => [sku.skuId, sku.skuPartNumber]));
+    const skuById = new Map(skus.map((sku) => [sku.skuId.toLowerCase(), sku]));
     const groupIds = [...new Set(licenses.licenseAssignmentStates.flatMap((s) => (s.assignedByGroup ? [s.assignedByGroup] : [])))];
     const names = new Map(
       await Promise.all(groupIds.map(async (id) => [id, await this.directory.getGroupName(id)] as const)),
     );
     return licenses.assignedLicenses.flatMap((license): HeldLicense[] => {
-      const partNumber = partBySkuId.get(license.skuId);
-      if (!partNumber) return [];
+      const sku = skuById.get(license.skuId.toLowerCase());
+      if (!sku) return [];
+      const partNumber = sku.skuPartNumber;
       const states = licenses.licenseAssignmentStates.filter((state) => state.skuId === license.skuId);
       const inheritedFrom = states.flatMap((state) =>
         state.assignedByGroup ? [{ groupId: state.assignedByGroup, groupName: names.get(state.assignedByGroup) }] : [],
       );
       // Without licenseAssignmentStates (some tenants omit it) a held licence counts as direct.
       const assignedDirectly = states.length === 0 || states.some((state) => state.assignedByGroup === null);
-      return [{ partNumber, assignedDirectly, inheritedFrom: inheritedFrom.map(withoutEmptyName) }];
+      const disabledPlans = planNames(sku, license.disabledPlans);
+      return [{ partNumber, assignedDirectly, inheritedFrom: inheritedFrom.map(withoutEmptyName), ...(disabledPlans.length > 0 ? { disabledPlans } : {}) }];
     });
   }
 }
@@ -74,13 +75,29 @@ function withoutEmptyName(group: { groupId: string; groupName: string | undefine
   return group.groupName === undefined ? { groupId: group.groupId } : { groupId: group.groupId, groupName: group.groupName };
 }
 
-export function catalogStock(skus: readonly DirectorySku[]): SkuStock[] {
-  return skus
-    .filter((sku) => isCatalogPartNumber(sku.skuPartNumber))
-    .map((sku) => ({ partNumber: sku.skuPartNumber.toUpperCase(), enabled: sku.prepaidUnits.enabled, consumed: sku.consumedUnits }));
+/** Every SKU the tenant subscribes to, with its seats and the names of its service plans (what the rules reason on). */
+export function tenantStock(skus: readonly DirectorySku[]): SkuStock[] {
+  return skus.map((sku) => ({
+    partNumber: sku.skuPartNumber,
+    enabled: sku.prepaidUnits.enabled,
+    consumed: sku.consumedUnits,
+    plans: sku.servicePlans.map((plan) => plan.servicePlanName.toUpperCase()),
+  }));
 }
 
 /** skuId of a part number in this tenant, from subscribedSkus. */
 export function skuIdOf(skus: readonly DirectorySku[], partNumber: string): string | undefined {
   return skus.find((sku) => sku.skuPartNumber.toUpperCase() === partNumber.toUpperCase())?.skuId;
+}
+
+/** The names of a SKU's plans given by id (Graph's disabledPlans); ids the SKU doesn't list are dropped. */
+export function planNames(sku: DirectorySku, planIds: readonly string[]): string[] {
+  const wanted = new Set(planIds.map((id) => id.toLowerCase()));
+  return sku.servicePlans.filter((plan) => wanted.has(plan.servicePlanId.toLowerCase())).map((plan) => plan.servicePlanName.toUpperCase());
+}
+
+/** The ids of a SKU's plans given by name (for Graph's disabledPlans). */
+export function planIds(sku: DirectorySku, names: readonly string[]): string[] {
+  const wanted = new Set(names.map((name) => name.toUpperCase()));
+  return sku.servicePlans.filter((plan) => wanted.has(plan.servicePlanName.toUpperCase())).map((plan) => plan.servicePlanId);
 }

@@ -12,7 +12,8 @@ import type { LicenseRequest, RequestOutcome } from '../domain/request';
 import { evaluate } from '../domain/rules';
 import { factsAfterChange, type FactsAfterChange } from '../domain/facts-after-change';
 import { DirectoryError, type Directory } from '../ports';
-import { skuIdOf, type LicenseFactsReader } from './license-facts';
+import { changeStillToMake, nothingToDo } from './license-change-body';
+import type { LicenseFactsReader } from './license-facts';
 
 export type WriteOutcome =
   /** `after`: the user's licences and the seats once the change is in, from the re-read before it plus the change. */
@@ -48,25 +49,19 @@ export class LicenseWriter {
       let writing = false;
       try {
         const facts = await this.facts.read(request.target.id);
-        const held = new Set(facts.user.licenses.map((license) => license.partNumber));
-        const toAdd = request.add.filter((part) => !held.has(part));
-        const toRemove = request.remove.filter((part) => held.has(part));
-        if (toAdd.length === 0 && toRemove.length === 0) {
+        const still = changeStillToMake(request, facts.user, facts.skus);
+        if (nothingToDo(still)) {
           return { kind: 'done', graph: lastError ? graphOf(lastError) : { status: 200 }, after: { user: facts.user, tenant: facts.tenant } };
         }
         const recheck = evaluate({ action: request.action, requested: request.requested }, facts.user, facts.tenant);
         const refusal = recheck.notes.find((note) => note.kind === 'refusal');
         if (refusal) return { kind: 'failed', reasonCode: refusal.code, params: { ...refusal.params } };
 
-        const missing = [...toAdd, ...toRemove].find((part) => !skuIdOf(facts.skus, part));
-        if (missing) return { kind: 'failed', reasonCode: 'SKU_NOT_PURCHASED', params: { partNumber: missing } };
+        if (still.missingSku) return { kind: 'failed', reasonCode: 'SKU_NOT_PURCHASED', params: { partNumber: still.missingSku } };
         if (options.beforeWrite && !(await options.beforeWrite())) return { kind: 'superseded' };
         writing = true;
-        await this.directory.assignLicense(request.target.id, {
-          addLicenses: toAdd.map((part) => ({ skuId: skuIdOf(facts.skus, part) as string, disabledPlans: [] })),
-          removeLicenses: toRemove.map((part) => skuIdOf(facts.skus, part) as string),
-        });
-        return { kind: 'done', graph: { status: 200 }, after: factsAfterChange(facts, { add: toAdd, remove: toRemove }) };
+        await this.directory.assignLicense(request.target.id, still.body);
+        return { kind: 'done', graph: { status: 200 }, after: factsAfterChange(facts, still) };
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         lastError = error;

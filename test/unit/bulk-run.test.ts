@@ -12,8 +12,26 @@ import type { BulkDirectory, UserReadResult, WriteResult } from '../../src/servi
 import { BulkRun } from '../../src/services/bulk/bulk-run';
 
 const SKUS: DirectorySku[] = [
-  { skuId: 'sku-e3', skuPartNumber: 'ENTERPRISEPACK', capabilityStatus: 'Enabled', consumedUnits: 0, prepaidUnits: { enabled: 100, suspended: 0, warning: 0 } },
-  { skuId: 'sku-ev', skuPartNumber: 'MCOEV', capabilityStatus: 'Enabled', consumedUnits: 0, prepaidUnits: { enabled: 100, suspended: 0, warning: 0 } },
+  {
+    skuId: 'sku-e3',
+    skuPartNumber: 'ENTERPRISEPACK',
+    capabilityStatus: 'Enabled',
+    consumedUnits: 0,
+    prepaidUnits: { enabled: 100, suspended: 0, warning: 0 },
+    servicePlans: [
+      { servicePlanId: 'plan-exchange', servicePlanName: 'EXCHANGE_S_ENTERPRISE' },
+      { servicePlanId: 'plan-teams', servicePlanName: 'TEAMS1' },
+      { servicePlanId: 'plan-skype', servicePlanName: 'MCOSTANDARD' },
+    ],
+  },
+  {
+    skuId: 'sku-ev',
+    skuPartNumber: 'MCOEV',
+    capabilityStatus: 'Enabled',
+    consumedUnits: 0,
+    prepaidUnits: { enabled: 100, suspended: 0, warning: 0 },
+    servicePlans: [{ servicePlanId: 'plan-ev', servicePlanName: 'MCOEV' }],
+  },
 ];
 const PARTS = ['ENTERPRISEPACK', 'MCOEV'];
 

@@ -20,6 +20,7 @@ const sku = (consumedUnits: number): DirectorySku => ({
   capabilityStatus: 'Enabled',
   consumedUnits,
   prepaidUnits: { enabled: 10, suspended: 0, warning: 0 },
+  servicePlans: [{ servicePlanId: '4828c8ec-dc2e-4779-b502-87ac9ce28ab7', servicePlanName: 'MCOEV' }],
 });
 
 /** Counts every call that reaches "Graph"; the seats it reports are whatever `consumed` says at the time. */

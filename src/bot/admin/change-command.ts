@@ -12,7 +12,7 @@ import type { AuditLog, Clock, RequestStore } from '../../ports';
 import type { ApprovalWorkflow } from '../../services/approval-workflow';
 import type { LicenseFactsReader } from '../../services/license-facts';
 import type { PeopleFinder } from '../../services/people-finder';
-import { explainNotes, explainReason, productList } from '../explain';
+import { explainNotes, explainReason, addedProducts, joinProducts, removedProducts } from '../explain';
 import { shortId } from '../../services/bulk/bulk-job';
 import { reply, type CommandScope } from './command-scope';
 import { readLicences } from './licence-words';
@@ -71,7 +71,7 @@ async function changeOne(
   const decision = evaluate({ action: command.action, requested }, facts.user, facts.tenant);
   if (decision.outcome === 'refused') return `${t('admin:change.refused', { name })} ${explainNotes(t, decision.notes, ['refusal']).join(' ')}`;
   if (decision.outcome === 'noop') return `${t('admin:change.nothing', { name })} ${explainNotes(t, decision.notes, ['noop']).join(' ')}`;
-  const products = productList(t, command.action === 'assign' ? decision.add : decision.remove);
+  const products = joinProducts(t, command.action === 'assign' ? addedProducts(t, decision) : removedProducts(t, decision));
   const requester = { id: scope.actor.id, displayName: scope.actor.displayName };
 
   if (command.noApproval) {
@@ -87,6 +87,7 @@ async function changeOne(
       requested,
       add: [...decision.add],
       remove: [...decision.remove],
+      ...(decision.planChanges.length > 0 ? { planChanges: decision.planChanges } : {}),
       notes: [...decision.notes],
       seats: seatCounts(facts.tenant, decision.add),
       approvers: [],
@@ -96,7 +97,7 @@ async function changeOne(
     };
     await deps.requests.create(request);
     const audit = (event: string) =>
-      deps.audit.append({ at: now, requestId: request.id, event, actorId: requester.id, targetId: target.id, details: { add: request.add, remove: request.remove, skippedApproval: true } });
+      deps.audit.append({ at: now, requestId: request.id, event, actorId: requester.id, targetId: target.id, details: { add: request.add, remove: request.remove, ...(request.planChanges ? { planChanges: request.planChanges } : {}), skippedApproval: true } });
     await audit('requested');
     await audit('approved');
     const finished = await deps.workflow.fulfil(request.id);

@@ -1,13 +1,12 @@
 /**
  * Turns a rule note's params into the values its explanation ("reasons:<CODE>") interpolates.
- * Notes carry part numbers and codes; people read product and country names, so the caller passes
- * the localizers (e.g. partNumber => t(`products:${partNumber}`)). The mapping:
- *   partNumber → {{product}}, groupName → {{group}}, any other value that is a catalog part number
- *   (alternative, from, to, other, requiredBy, removedWith, coveredBy, e5) → its product name,
- *   country → countryName(code) when given. A note with an alternative sets i18next's context
- *   "alternative", which selects "<CODE>_alternative" when that key exists.
+ * Notes carry part numbers, plan names and codes; people read product and country names, so the caller passes the
+ * localizers (e.g. partNumber => t(`products:${partNumber}`)). The mapping:
+ *   partNumber → {{product}}, groupName → {{group}}, in → {{in}}, every parameter that names a product
+ *   (alternative, from, to, other, requiredBy, removedWith, coveredBy, e5, in, holding) → its product name,
+ *   country → countryName(code) when given. A note with an alternative sets i18next's context "alternative",
+ *   which selects "<CODE>_alternative" when that key exists.
  */
-import { isCatalogPartNumber } from '../catalog';
 import type { RuleNote } from '../decision';
 
 export interface ExplanationLocalizers {
@@ -16,6 +15,7 @@ export interface ExplanationLocalizers {
 }
 
 const RENAMED: Readonly<Record<string, string>> = { partNumber: 'product', groupName: 'group' };
+const PRODUCT_PARAMS = new Set(['partNumber', 'alternative', 'from', 'to', 'other', 'requiredBy', 'removedWith', 'coveredBy', 'e5', 'in', 'holding']);
 
 export function explanationParams(
   params: RuleNote['params'],
@@ -24,7 +24,7 @@ export function explanationParams(
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params)) {
     let shown = value;
-    if (typeof value === 'string' && isCatalogPartNumber(value)) shown = localizers.productName(value);
+    if (typeof value === 'string' && PRODUCT_PARAMS.has(key)) shown = localizers.productName(value);
     else if (key === 'country' && typeof value === 'string' && localizers.countryName) shown = localizers.countryName(value);
     out[RENAMED[key] ?? key] = shown;
   }

@@ -1,33 +1,83 @@
 /**
- * Rule 2: licences that need another licence get it added to the same change, so one assignLicense
- * call passes Graph's dependency checks. E5 counts as both base licence and Phone System.
+ * Rule 2, on service plans: what an ask needs comes in the same change, so one assignLicense call passes Graph's
+ * dependency checks and the person can actually use what they get.
+ * - A Calling Plan needs an enabled Phone System plan.
+ * - Phone System, Calling Plans and Audio Conferencing need Teams (and the Skype base plan Graph checks). In order of
+ *   cost: a plan switched off inside a SKU the person holds is turned on (no seat); a person on a suite without Teams
+ *   gets the Teams add-on the tenant owns (Teams Enterprise); a person with no suite at all gets a base licence the
+ *   tenant owns with free seats (the requester may pick another when there are several). Never a SKU the tenant has
+ *   not bought.
  */
-import { DEFAULT_BASE_LICENSE, type ProductFamily } from '../catalog';
-import type { Rule } from './draft';
-import { PHONE_SYSTEM, familyOf, heldPartNumbers, isCallingPlan, providerOf } from './facts';
-import { change } from './notes';
+import { DEFAULT_BASE_LICENSE, isCallingPlanPlan, type Capability } from '../catalog';
+import type { RuleNote } from '../decision';
+import { candidates, noCallingPlan, switchedOff } from './candidates';
+import { askPlans, enabledBefore, isSkuAsk, type Draft, type PlanToggle, type Rule, type RuleResult } from './draft';
+import { gives, isSuite, isTeamsBase, upper } from './holdings';
+import { change, refusal } from './notes';
+
+const PHONE_SYSTEM = 'MCOEV';
 
 export const callingPlanBringsPhoneSystem: Rule = (draft) => {
-  const plan = draft.add.find(isCallingPlan);
-  if (plan === undefined || providerOf([...heldPartNumbers(draft.user), ...draft.add], 'phoneSystem')) return {};
+  const plan = draft.asks.find((ask) => askPlans(draft, ask).some(isCallingPlanPlan));
+  if (plan === undefined) return {};
+  const there = new Set([...enabledBefore(draft), ...draft.asks.flatMap((ask) => askPlans(draft, ask))]);
+  if (gives(there, 'phoneSystem')) return {};
   return {
-    add: [PHONE_SYSTEM],
+    asks: [PHONE_SYSTEM],
     notes: [change('PHONE_SYSTEM_ADDED_FOR_CALLING_PLAN', { partNumber: PHONE_SYSTEM, requiredBy: plan })],
   };
 };
 
-const NEEDS_BASE_LICENCE: readonly ProductFamily[] = [
-  'callingPlan',
-  'phoneSystem',
-  'audioConferencing',
-  'audioConferencingPayPerMinute',
-];
+const VOICE: readonly Capability[] = ['phoneSystem', 'callingPlan', 'audioConferencing'];
 
-export const addOnsBringBaseLicence: Rule = (draft) => {
-  const dependent = draft.add.find((partNumber) => NEEDS_BASE_LICENCE.includes(familyOf(partNumber) as ProductFamily));
-  if (dependent === undefined || providerOf([...heldPartNumbers(draft.user), ...draft.add], 'base')) return {};
+export const voiceNeedsTeams: Rule = (draft) => {
+  const dependent = draft.asks.find((ask) => !isSkuAsk(ask) && VOICE.some((capability) => gives(askPlans(draft, ask), capability)));
+  if (dependent === undefined) return {};
+  const suiteAsks = draft.asks.filter(isSkuAsk);
+  const there = new Set([...enabledBefore(draft), ...suiteAsks.flatMap((ask) => askPlans(draft, ask))]);
+  if (gives(there, 'teams')) return skypeBase(draft, there, dependent);
+
+  const teamsOff = switchedOff(draft.holdings, 'teams');
+  if (teamsOff.length > 0) {
+    const [first] = teamsOff as [PlanToggle];
+    const baseOff = gives(there, 'skypeBase') ? [] : switchedOff(draft.holdings, 'skypeBase').filter((t) => t.partNumber === first.partNumber);
+    return {
+      enable: [...teamsOff, ...baseOff],
+      notes: [change('PLAN_TURNED_ON', { partNumber: first.plan, in: first.partNumber, requiredBy: dependent })],
+    };
+  }
+
+  const suite = draft.holdings.find((holding) => isSuite(holding.plans));
+  if (suite !== undefined) {
+    const teamsAddOns = candidates(draft, (plans) => gives(plans, 'teams') && !isTeamsBase(plans) && noCallingPlan(plans));
+    const [addOn] = teamsAddOns;
+    if (addOn === undefined) {
+      const voiceAsks = draft.asks.filter((ask) => VOICE.some((capability) => gives(askPlans(draft, ask), capability)));
+      return { notes: [refusal('TEAMS_NEEDED', { partNumber: dependent, holding: suite.partNumber })], withdraw: voiceAsks };
+    }
+    return { add: [addOn], notes: [change('TEAMS_ADDED', { partNumber: addOn, requiredBy: dependent, holding: suite.partNumber })] };
+  }
+
+  const bases = candidates(draft, (plans) => isTeamsBase(plans) && noCallingPlan(plans)).sort(
+    (a, b) => Number(upper(b) === DEFAULT_BASE_LICENSE) - Number(upper(a) === DEFAULT_BASE_LICENSE),
+  );
+  const [base] = bases;
+  // No suite with Teams owned: the ask's own base licence is named, so the seats rule says it is not purchased.
+  const proposed = base ?? DEFAULT_BASE_LICENSE;
+  const withSeats = bases.filter((partNumber) => draft.tenant.skus.some((sku) => sku.partNumber === partNumber && sku.enabled > sku.consumed));
   return {
-    add: [DEFAULT_BASE_LICENSE],
-    notes: [change('BASE_LICENSE_ADDED', { partNumber: DEFAULT_BASE_LICENSE, requiredBy: dependent })],
+    add: [proposed],
+    notes: [change('BASE_LICENSE_ADDED', { partNumber: proposed, requiredBy: dependent })],
+    ...(withSeats.length > 1 ? { baseOptions: withSeats } : {}),
   };
 };
+
+/** Teams is there; Graph also wants the Skype base plan it rides on, which may be switched off inside the suite. */
+function skypeBase(draft: Draft, there: ReadonlySet<string>, dependent: string): RuleResult {
+  if (gives(there, 'skypeBase')) return {};
+  const off = switchedOff(draft.holdings, 'skypeBase');
+  const [first] = off;
+  if (first === undefined) return {};
+  const notes: RuleNote[] = [change('PLAN_TURNED_ON', { partNumber: first.plan, in: first.partNumber, requiredBy: dependent })];
+  return { enable: off, notes };
+}

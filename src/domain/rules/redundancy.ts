@@ -1,34 +1,43 @@
-/** Rule 6: say plainly when a requested licence changes nothing for the user. */
-import { findProduct } from '../catalog';
+/**
+ * Rule 6: say plainly when an ask changes nothing for the person: the SKU is held, or every plan asked for is already
+ * enabled, on its own SKU or inside a suite (Phone System in Microsoft 365 E5, in Office 365 E5, in a SKU the catalog
+ * has never heard of: the plans decide).
+ */
 import type { RuleNote } from '../decision';
-import type { Rule } from './draft';
-import { heldLicense, heldPartNumbers } from './facts';
+import { askPlans, isSkuAsk, type Rule } from './draft';
+import { enabledPlansOf, skuPlans, upper } from './holdings';
 import { noop } from './notes';
 
-/** A base licence among the candidates that already gives everything the product gives (an E5). */
-function coveringBaseLicence(partNumber: string, candidates: readonly string[]): string | undefined {
-  const product = findProduct(partNumber);
-  if (!product || product.family === 'base' || product.provides.length === 0) return undefined;
-  return candidates.find((candidate) => {
-    const base = findProduct(candidate);
-    return base?.family === 'base' && product.provides.every((capability) => base.provides.includes(capability));
-  });
-}
-
 export const nothingToAddTwice: Rule = (draft) => {
-  const candidates = [...heldPartNumbers(draft.user), ...draft.add];
   const notes: RuleNote[] = [];
   const withdraw: string[] = [];
-  for (const partNumber of draft.add) {
-    const coveredBy = coveringBaseLicence(partNumber, candidates);
-    if (heldLicense(draft.user, partNumber)) {
-      notes.push(noop('ALREADY_ASSIGNED', { partNumber }));
-    } else if (coveredBy) {
-      notes.push(noop('ALREADY_COVERED_BY_E5', { partNumber, coveredBy }));
-    } else {
+  const askedSuites = draft.asks.filter(isSkuAsk);
+  for (const ask of draft.asks) {
+    const held = draft.holdings.find((holding) => upper(holding.partNumber) === upper(ask));
+    if (isSkuAsk(ask)) {
+      if (held) {
+        notes.push(noop('ALREADY_ASSIGNED', { partNumber: ask }));
+        withdraw.push(ask);
+      }
       continue;
     }
-    withdraw.push(partNumber);
+    const wanted = askPlans(draft, ask);
+    const covers = (plans: readonly string[]): boolean => wanted.every((plan) => plans.includes(plan));
+    if (held && covers(enabledPlansOf(held))) {
+      notes.push(noop('ALREADY_ASSIGNED', { partNumber: ask }));
+    } else {
+      const suite =
+        draft.holdings.find((holding) => covers(enabledPlansOf(holding)))?.partNumber ??
+        askedSuites.find((suiteAsk) => covers(skuPlans(draft.tenant, suiteAsk)));
+      if (suite !== undefined) {
+        notes.push(noop('ALREADY_COVERED_BY_E5', { partNumber: ask, coveredBy: suite }));
+      } else if (covers(draft.holdings.flatMap(enabledPlansOf))) {
+        notes.push(noop('ALREADY_ASSIGNED', { partNumber: ask }));
+      } else {
+        continue;
+      }
+    }
+    withdraw.push(ask);
   }
   return { notes, withdraw };
 };

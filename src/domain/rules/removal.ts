@@ -1,44 +1,69 @@
-/** Rule 10: what can be removed from a user directly, and what must go with it. */
+/**
+ * Rule 10, on service plans: what can be taken from a person directly, and what must go with it.
+ * An add-on SKU is removed; a plan inside a suite (Phone System in Microsoft 365 E5) is turned off there, never the
+ * suite removed; what comes from a group stays. Without Phone System a Calling Plan cannot stay, so it goes too.
+ */
+import { isCallingPlanPlan } from '../catalog';
 import type { RuleNote } from '../decision';
-import { holdingsAfter, type Rule } from './draft';
-import { blockingGroups, heldLicense, heldPartNumbers, isCallingPlan, providerOf } from './facts';
+import { isStandaloneFor } from './candidates';
+import { askPlans, enabledAfter, enabledBefore, isSkuAsk, sourcesAfter, type PlanToggle, type Rule } from './draft';
+import { askForPlan, enabledPlansOf, gives, upper, type Holding } from './holdings';
 import { change, noop, refusal } from './notes';
 
-export const removeOnlyWhatIsHeld: Rule = (draft) => {
-  const missing = draft.remove.filter((partNumber) => !heldLicense(draft.user, partNumber));
-  return { notes: missing.map((partNumber) => noop('NOT_ASSIGNED', { partNumber })), withdraw: missing };
-};
-
-/** A licence that comes from a group stays while the user is in the group, whatever a direct removal does. */
-export const groupLicencesStay: Rule = (draft) => {
+/** Takes each ask away: SKU asks by removing the SKU, capability asks from every SKU that enables them. */
+export const removeWhatIsAsked: Rule = (draft) => {
   const notes: RuleNote[] = [];
-  const withdraw: string[] = [];
-  for (const partNumber of draft.remove) {
-    const held = heldLicense(draft.user, partNumber);
-    const groupName = held ? blockingGroups(held) : undefined;
-    if (groupName === undefined) continue;
-    notes.push(refusal('GROUP_ASSIGNED_CANNOT_REMOVE', { partNumber, groupName }));
-    withdraw.push(partNumber);
+  const remove: string[] = [];
+  const disable: PlanToggle[] = [];
+  for (const ask of draft.asks) {
+    const wanted = askPlans(draft, ask);
+    const sources = isSkuAsk(ask)
+      ? draft.holdings.filter((holding) => upper(holding.partNumber) === upper(ask))
+      : draft.holdings.filter((holding) => enabledPlansOf(holding).some((plan) => wanted.includes(plan)));
+    if (sources.length === 0) {
+      notes.push(noop('NOT_ASSIGNED', { partNumber: ask }));
+      continue;
+    }
+    for (const holding of sources) {
+      if (holding.blockingGroups !== undefined) {
+        notes.push(refusal('GROUP_ASSIGNED_CANNOT_REMOVE', { partNumber: ask, groupName: holding.blockingGroups }));
+      } else if (isSkuAsk(ask) || isStandaloneFor(holding.plans, wanted)) {
+        remove.push(holding.partNumber);
+      } else {
+        const off = enabledPlansOf(holding).filter((plan) => wanted.includes(plan));
+        disable.push(...off.map((plan) => ({ partNumber: holding.partNumber, plan })));
+        notes.push(change('PLAN_TURNED_OFF_IN_SUITE', { partNumber: ask, in: holding.partNumber }));
+      }
+    }
   }
-  return { notes, withdraw };
+  return { notes, remove, disable };
 };
 
 /** A Calling Plan cannot stay without Phone System: when the change takes Phone System away, the plan goes too. */
 export const callingPlanLeavesWithPhoneSystem: Rule = (draft) => {
-  const removedWith = providerOf(draft.remove, 'phoneSystem');
-  if (removedWith === undefined || providerOf(holdingsAfter(draft), 'phoneSystem')) return {};
+  if (!gives(enabledBefore(draft), 'phoneSystem') || gives(enabledAfter(draft), 'phoneSystem')) return {};
+  const removedWith = draft.asks.find((ask) => gives(askPlans(draft, ask), 'phoneSystem')) ?? draft.asks[0] ?? '';
+  const still = new Map(sourcesAfter(draft).map((source) => [upper(source.partNumber), source.enabled]));
   const notes: RuleNote[] = [];
   const remove: string[] = [];
-  for (const partNumber of heldPartNumbers(draft.user).filter(isCallingPlan)) {
-    if (draft.remove.includes(partNumber)) continue;
-    const held = heldLicense(draft.user, partNumber);
-    const groupName = held ? blockingGroups(held) : undefined;
-    if (groupName !== undefined) {
-      notes.push(refusal('GROUP_ASSIGNED_CANNOT_REMOVE', { partNumber, groupName }));
-    } else {
+  const disable: PlanToggle[] = [];
+  for (const holding of draft.holdings) {
+    const plans = (still.get(upper(holding.partNumber)) ?? []).filter(isCallingPlanPlan);
+    if (plans.length === 0 || !stillThere(holding, draft.remove)) continue;
+    for (const plan of plans) {
+      const partNumber = askForPlan(plan);
+      if (holding.blockingGroups !== undefined) {
+        notes.push(refusal('GROUP_ASSIGNED_CANNOT_REMOVE', { partNumber, groupName: holding.blockingGroups }));
+        continue;
+      }
       notes.push(change('CALLING_PLAN_REMOVED_WITH_PHONE_SYSTEM', { partNumber, removedWith }));
-      remove.push(partNumber);
+      if (isStandaloneFor(holding.plans, plans)) remove.push(holding.partNumber);
+      else disable.push({ partNumber: holding.partNumber, plan });
     }
   }
-  return { notes, remove };
+  return { notes, remove, disable };
 };
+
+function stillThere(holding: Holding, removed: readonly string[]): boolean {
+  return holding.blockingGroups !== undefined || !removed.some((partNumber) => upper(partNumber) === upper(holding.partNumber));
+}

@@ -7,7 +7,7 @@
  * twice, and a restart resumes from the stored chunks the same way.
  */
 import { DirectoryError, type AuditLog, type Clock, type DirectorySku, type Directory } from '../../ports';
-import { catalogStock, skuIdOf } from '../license-facts';
+import { tenantStock, skuIdOf } from '../license-facts';
 import { AdaptiveGate, unknownRetryDelayMs, type GateLimits } from './adaptive-gate';
 import type { BulkJob, BulkProgress, BulkUserEntry } from './bulk-job';
 import type { BulkJobStore } from './bulk-job-store';
@@ -151,7 +151,7 @@ export class BulkRun {
         }
         await this.nameGroups(inheritingGroups(result.licenses));
         const facts = userFactsOf(result.licenses, this.skus, result.inGroup, this.groupNames);
-        this.decide(ref, planUser(this.job.action, this.job.requested, facts, { skus: catalogStock(this.skus) }));
+        this.decide(ref, planUser(this.job.action, this.job.requested, facts, { skus: tenantStock(this.skus) }));
       }
     } finally {
       this.readGate.end(callOutcome(errors, refs.length));

@@ -6,7 +6,7 @@
 import { findProduct } from '../../domain/catalog';
 import type { LicenseAction } from '../../domain/decision';
 import type { Directory, DirectorySku } from '../../ports';
-import { catalogStock } from '../license-facts';
+import { tenantStock } from '../license-facts';
 import { shortId, countEntries, type BulkCounts, type BulkProblem, type BulkSeatNeed, type BulkUserEntry } from './bulk-job';
 import type { BulkJobStore } from './bulk-job-store';
 import { MAX_PROBLEMS_ON_CARD } from './bulk-limits';
@@ -46,7 +46,7 @@ export class BulkValidator {
 
   async validate(input: ValidationInput): Promise<Validation> {
     const skus = await this.deps.directory.listSubscribedSkus();
-    const tenant = { skus: catalogStock(skus) };
+    const tenant = { skus: tenantStock(skus) };
     const groupId = this.groupCheckFor(input.requested);
     const reads = await readManyUsers(this.deps.bulk, input.list.entries.map((entry) => entry.value), groupId);
     const groupNames = await this.groupNames([...reads.values()].flatMap((read) => (read.kind === 'ok' ? inheritingGroups(read.licenses) : [])));
@@ -129,7 +129,7 @@ export function seatNeeds(toChange: readonly BulkUserEntry[], skus: readonly Dir
   const needed = new Map<string, number>();
   for (const entry of toChange) for (const part of entry.add ?? []) needed.set(part, (needed.get(part) ?? 0) + 1);
   return [...needed].map(([partNumber, count]) => {
-    const stock = catalogStock(skus).find((sku) => sku.partNumber === partNumber.toUpperCase());
+    const stock = tenantStock(skus).find((sku) => sku.partNumber === partNumber.toUpperCase());
     return { partNumber, needed: count, enabled: stock?.enabled ?? 0, free: stock ? Math.max(0, stock.enabled - stock.consumed) : 0 };
   });
 }
