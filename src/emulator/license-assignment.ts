@@ -88,13 +88,16 @@ export function planAssignment(directory: TenantDirectory, user: UserRecord, cha
   return { direct, addedSkuIds: adds.map((licence) => licence.skuId), removedSkuIds: removes };
 }
 
-/** Graph names plans by id; a required plan no SKU of the tenant carries is named as such. */
+/**
+ * Graph names plans by id. A requirement any one of several plans meets is named by the first of them the
+ * tenant's SKUs carry (the rules list the usual one first); one no SKU of the tenant carries is named as such.
+ */
 function planIdsNamed(directory: TenantDirectory, names: readonly string[]): string[] {
-  return names.map((name) => {
+  for (const name of names) {
     for (const sku of directory.listSkus()) {
       const plan = sku.servicePlans.find((candidate) => candidate.servicePlanName === name);
-      if (plan) return plan.servicePlanId;
+      if (plan) return [plan.servicePlanId];
     }
-    return name;
-  });
+  }
+  return names.slice(0, 1);
 }

@@ -1,11 +1,15 @@
 /** Shared by the emulator tests: the demo tenant, an emulator per suite, the real Graph SDK and fetch. */
 import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { Client, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import { DEMO_TENANT_FILE } from '../../src/emulator/demo-tenant';
 import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from '../../src/emulator/graph-emulator';
 import { loadTenantFile, type TenantFile } from '../../src/emulator/tenant-file';
 
 export const demoTenant: TenantFile = loadTenantFile(DEMO_TENANT_FILE);
+
+/** The second fixture tenant, built only from today's SKUs (see test/fixtures/today-tenant.md). */
+export const TODAY_TENANT_FILE = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'today-tenant.json');
 
 /** Demo people by their role in the tests (see src/emulator/DEMO-TENANT.md). */
 export const people = {
@@ -22,6 +26,14 @@ export const people = {
   liamOConnor: '00000000-0000-0000-0000-000000000112',
   lucasSchmidt: '00000000-0000-0000-0000-000000000116',
   emmaWilson: '00000000-0000-0000-0000-000000000117',
+  umaReddy: '00000000-0000-0000-0000-000000000130',
+  kenjiMori: '00000000-0000-0000-0000-000000000131',
+  nadiaHaddad: '00000000-0000-0000-0000-000000000132',
+  omarFarouk: '00000000-0000-0000-0000-000000000133',
+  raviKumar: '00000000-0000-0000-0000-000000000134',
+  saraLindqvist: '00000000-0000-0000-0000-000000000135',
+  tomBecker: '00000000-0000-0000-0000-000000000136',
+  yaraCosta: '00000000-0000-0000-0000-000000000137',
 } as const;
 
 export const groups = {
@@ -32,21 +44,21 @@ export const groups = {
   allCompany: '00000000-0000-0000-0000-000000000905',
 } as const;
 
-export function skuId(partNumber: string): string {
-  const sku = demoTenant.subscribedSkus.find((candidate) => candidate.skuPartNumber === partNumber);
-  assert.ok(sku, `demo tenant has ${partNumber}`);
+export function skuId(partNumber: string, tenant: TenantFile = demoTenant): string {
+  const sku = tenant.subscribedSkus.find((candidate) => candidate.skuPartNumber === partNumber);
+  assert.ok(sku, `tenant ${tenant.tenantId} has ${partNumber}`);
   return sku.skuId;
 }
 
-export function planId(planName: string): string {
-  for (const sku of demoTenant.subscribedSkus) {
+export function planId(planName: string, tenant: TenantFile = demoTenant): string {
+  for (const sku of tenant.subscribedSkus) {
     const plan = sku.servicePlans.find((candidate) => candidate.servicePlanName === planName);
     if (plan) return plan.servicePlanId;
   }
   assert.fail(`no service plan ${planName}`);
 }
 
-/** Starts one emulator for the suite and puts the demo tenant back before every test. */
+/** Starts one emulator for the suite and puts its tenant (the demo tenant unless given) back before every test. */
 export function useEmulator(options: Partial<GraphEmulatorOptions> = {}): () => GraphEmulator {
   let emulator: GraphEmulator | undefined;
   before(async () => {
