@@ -27,7 +27,7 @@ import { fulfilAsks } from './rules/fulfilment';
 import { communicationsCreditsSetUp, gives, skuPlans, unique } from './rules/holdings';
 import { callingPlanBringsPhoneSystem, voiceNeedsTeams } from './rules/prerequisites';
 import { nothingToAddTwice } from './rules/redundancy';
-import { callingPlanLeavesWithPhoneSystem, removeWhatIsAsked } from './rules/removal';
+import { callingPlanLeavesWithPhoneSystem, emptiedSkusGo, removeWhatIsAsked } from './rules/removal';
 
 export { adviceAfterSuccess, CALLING_PLAN_LATENCY_HOURS } from './rules/advice';
 export { askForPlan, communicationsCreditsSetUp, freeSeats } from './rules/holdings';
@@ -45,11 +45,12 @@ const ASSIGN_RULES: readonly Rule[] = [
   creditsNeedConferencingOrCalling, // 5, once prerequisites are in
   fulfilAsks, // the cheapest correct change from what the tenant owns
   newCallingPlanReplacesHeldOne, // 7
+  emptiedSkusGo, // a bundle whose calling plan was its last plan goes
   usageLocationIsSet, // 9
   seatsAreFree, // 8, on every SKU added, bundled ones included
 ];
 
-const REMOVE_RULES: readonly Rule[] = [removeWhatIsAsked, callingPlanLeavesWithPhoneSystem];
+const REMOVE_RULES: readonly Rule[] = [removeWhatIsAsked, callingPlanLeavesWithPhoneSystem, emptiedSkusGo];
 
 export interface EvaluateOptions {
   /** Overrides what the tenant's subscribedSkus say about Communications Credits (a credits plan with enabled units). */

@@ -40,11 +40,34 @@ function user(spec: UserSpec = {}): UserFacts {
   };
 }
 
-/** Every catalog SKU with 10 seats, 1 used; overrides replace or drop (null) single SKUs. */
-function tenant(overrides: Readonly<Record<string, Omit<SkuStock, 'partNumber'> | null>> = {}): TenantFacts {
-  const skus = CATALOG.map((product) => product.partNumber)
+/**
+ * The seeds' 13 SKUs with the service plans Microsoft's table gives them (trimmed to the plans that matter), as a
+ * 2018 tenant's subscribedSkus would list them; the credits SKU keeps the seeds' part number, MCOPSTNPP.
+ */
+const SEED_SKU_PLANS: Readonly<Record<string, readonly string[]>> = {
+  ENTERPRISEPREMIUM: ['EXCHANGE_S_ENTERPRISE', 'TEAMS1', 'MCOSTANDARD', 'MCOEV', 'MCOMEETADV'],
+  ENTERPRISEPREMIUM_NOPSTNCONF: ['EXCHANGE_S_ENTERPRISE', 'TEAMS1', 'MCOSTANDARD', 'MCOEV'],
+  ENTERPRISEPACK: ['EXCHANGE_S_ENTERPRISE', 'TEAMS1', 'MCOSTANDARD'],
+  STANDARDPACK: ['EXCHANGE_S_STANDARD', 'TEAMS1', 'MCOSTANDARD'],
+  MCOSTANDARD: ['MCOSTANDARD'],
+  MCOEV: ['MCOEV'],
+  MCOPSTN1: ['MCOPSTN1'],
+  MCOPSTN5: ['MCOPSTN5'],
+  MCOPSTN6: ['MCOPSTN6'],
+  MCOPSTN2: ['MCOPSTN2', 'MCOSMS2'],
+  MCOMEETADV: ['MCOMEETADV'],
+  MCOMEETACPEA: ['MCOMEETACPEA'],
+  MCOPSTNPP: ['MCOPSTNC'],
+};
+
+type StockOverride = Omit<SkuStock, 'partNumber' | 'plans'> & { readonly plans?: readonly string[] };
+
+/** Every seed SKU with 10 seats, 1 used; overrides replace, drop (null) or add single SKUs. */
+function tenant(overrides: Readonly<Record<string, StockOverride | null>> = {}): TenantFacts {
+  const partNumbers = [...new Set([...Object.keys(SEED_SKU_PLANS), ...Object.keys(overrides)])];
+  const skus = partNumbers
     .filter((partNumber) => overrides[partNumber] !== null)
-    .map((partNumber) => ({ partNumber, ...(overrides[partNumber] ?? { enabled: 10, consumed: 1 }) }));
+    .map((partNumber) => ({ partNumber, plans: SEED_SKU_PLANS[partNumber] ?? [], enabled: 10, consumed: 1, ...(overrides[partNumber] ?? {}) }));
   return { skus };
 }
 
@@ -253,7 +276,7 @@ describe('rules.evaluate', () => {
       requested: ['MCOPSTNPP'],
       user: { holds: [E3] },
       outcome: 'refused',
-      notes: [refusal('COMMUNICATIONS_CREDITS_NEED_CONFERENCING_OR_CALLING', { partNumber: 'MCOPSTNPP' })],
+      notes: [refusal('COMMUNICATIONS_CREDITS_NEED_CONFERENCING_OR_CALLING', { partNumber: 'MCOPSTNC' })],
     },
     {
       name: 'refuses for Phone System without a Calling Plan',
@@ -420,9 +443,17 @@ describe('rules.evaluate', () => {
       notes: [refusal('SKU_NOT_PURCHASED', { partNumber: 'MCOPSTN2' })],
     },
     {
-      name: 'a bundled base licence the tenant has not bought',
+      name: 'without E3, another base licence the tenant owns is proposed (the cheapest first)',
       requested: ['MCOMEETADV'],
       tenant: tenant({ [E3]: null }),
+      outcome: 'proceed',
+      add: ['STANDARDPACK', 'MCOMEETADV'],
+      notes: [change('BASE_LICENSE_ADDED', { partNumber: 'STANDARDPACK', requiredBy: 'MCOMEETADV' })],
+    },
+    {
+      name: 'a base licence when the tenant owns no suite with Teams is not purchased',
+      requested: ['MCOMEETADV'],
+      tenant: tenant({ [E3]: null, STANDARDPACK: null, ENTERPRISEPREMIUM: null, ENTERPRISEPREMIUM_NOPSTNCONF: null }),
       outcome: 'refused',
       add: [E3, 'MCOMEETADV'],
       notes: [change('BASE_LICENSE_ADDED'), refusal('SKU_NOT_PURCHASED', { partNumber: E3 })],
@@ -455,7 +486,7 @@ describe('rules.evaluate', () => {
       user: { holds: [E3], usageLocation: null },
       outcome: 'refused',
       add: ['MCOEV'],
-      notes: [refusal('USAGE_LOCATION_MISSING', { property: 'usageLocation' })],
+      notes: [refusal('USAGE_LOCATION_MISSING', {})],
     },
     { name: 'a blank usage location counts as missing', requested: ['MCOEV'], user: { holds: [E3], usageLocation: '  ' }, outcome: 'refused', add: ['MCOEV'], notes: [refusal('USAGE_LOCATION_MISSING')] },
     { name: 'an empty usage location counts as missing', requested: ['MCOEV'], user: { holds: [E3], usageLocation: '' }, outcome: 'refused', add: ['MCOEV'], notes: [refusal('USAGE_LOCATION_MISSING')] },
@@ -546,7 +577,7 @@ describe('rules.evaluate', () => {
       user: { holds: [E3, 'MCOMEETADV'] },
       outcome: 'proceed',
       remove: ['MCOMEETADV'],
-      notes: [noop('NOT_ASSIGNED', { partNumber: 'MCOPSTNPP' })],
+      notes: [noop('NOT_ASSIGNED', { partNumber: 'MCOPSTNC' })],
     },
   ]);
 
@@ -601,7 +632,7 @@ describe('rules.evaluate', () => {
             assert.ok(decision.add.every((partNumber) => !decision.remove.includes(partNumber)), context);
             assert.deepEqual(decision.add, [...decision.add].sort((a, b) => order(a) - order(b)), context);
             const refused = decision.notes.some((note) => note.kind === 'refusal');
-            const empty = decision.add.length === 0 && decision.remove.length === 0;
+            const empty = decision.add.length === 0 && decision.remove.length === 0 && decision.planChanges.length === 0;
             assert.equal(decision.outcome, refused ? 'refused' : empty ? 'noop' : 'proceed', context);
             if (action === 'remove') assert.deepEqual(decision.add, [], context);
           }
@@ -635,21 +666,21 @@ describe('rules.adviceAfterSuccess', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const notes = adviceAfterSuccess(c.add, user(c.user));
+      const notes = adviceAfterSuccess(c.add, user(c.user), tenant());
       assert.deepEqual(notes.map((note) => note.code), c.codes);
       assert.ok(notes.every((note) => note.kind === 'advice'));
     });
   }
 
   it('names the plan and the 24-hour latency', () => {
-    const [latency] = adviceAfterSuccess(['MCOPSTN2'], user({ holds: [E3, 'MCOEV'] }));
+    const [latency] = adviceAfterSuccess(['MCOPSTN2'], user({ holds: [E3, 'MCOEV'] }), tenant());
     assert.deepEqual(latency?.params, { partNumber: 'MCOPSTN2', hours: 24 });
   });
 
   it('names the E5 the recommendation is for', () => {
-    const notes = adviceAfterSuccess(['MCOPSTN1'], user({ holds: ['ENTERPRISEPREMIUM_NOPSTNCONF'] }));
+    const notes = adviceAfterSuccess(['MCOPSTN1'], user({ holds: ['ENTERPRISEPREMIUM_NOPSTNCONF'] }), tenant());
     const recommendation = notes.find((note) => note.code === 'COMMUNICATIONS_CREDITS_RECOMMENDED_FOR_E5');
-    assert.deepEqual(recommendation?.params, { partNumber: 'MCOPSTNPP', e5: 'ENTERPRISEPREMIUM_NOPSTNCONF' });
+    assert.deepEqual(recommendation?.params, { partNumber: 'MCOPSTNC', e5: 'ENTERPRISEPREMIUM_NOPSTNCONF' });
   });
 });
 
@@ -668,9 +699,11 @@ describe('rules.freeSeats and communicationsCreditsSetUp', () => {
   });
 
   const credits: readonly [string, TenantFacts, boolean][] = [
-    ['MCOPSTNPP with enabled units', { skus: [{ partNumber: 'MCOPSTNPP', enabled: 1, consumed: 1 }] }, true],
-    ['MCOPSTNPP without enabled units', { skus: [{ partNumber: 'MCOPSTNPP', enabled: 0, consumed: 0 }] }, false],
-    ['no MCOPSTNPP', { skus: [{ partNumber: 'MCOEV', enabled: 5, consumed: 0 }] }, false],
+    ['a SKU carrying the credits plan, with enabled units', { skus: [{ partNumber: 'MCOPSTNC', plans: ['MCOPSTNC'], enabled: 1, consumed: 1 }] }, true],
+    ['the seeds\' MCOPSTNPP carrying the credits plan', { skus: [{ partNumber: 'MCOPSTNPP', plans: ['MCOPSTNC'], enabled: 1, consumed: 1 }] }, true],
+    ['the credits plan without enabled units', { skus: [{ partNumber: 'MCOPSTNC', plans: ['MCOPSTNC'], enabled: 0, consumed: 0 }] }, false],
+    ['today\'s MCOPSTNPP (the PSTN usage calling plan)', { skus: [{ partNumber: 'MCOPSTNPP', plans: ['MCOPSTN3'], enabled: 5, consumed: 0 }] }, false],
+    ['no credits plan', { skus: [{ partNumber: 'MCOEV', plans: ['MCOEV'], enabled: 5, consumed: 0 }] }, false],
   ];
   for (const [name, facts, expected] of credits) {
     it(`credits set up: ${name} → ${expected}`, () => assert.equal(communicationsCreditsSetUp(facts), expected));

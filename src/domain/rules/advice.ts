@@ -57,7 +57,7 @@ function productOf(arrived: { plan: string; partNumber: string }): string {
   return arrived.partNumber;
 }
 
-/** An E5-like suite: Teams with Phone System and Audio Conferencing included. */
+/** An E5-like suite: Teams with Phone System included (with or without Audio Conferencing). */
 function isE5Like(plans: readonly string[]): boolean {
-  return gives(plans, 'teams') && gives(plans, 'phoneSystem') && gives(plans, 'audioConferencing');
+  return gives(plans, 'teams') && gives(plans, 'phoneSystem');
 }

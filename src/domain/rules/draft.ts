@@ -105,7 +105,8 @@ export function enabledAfter(draft: Draft): Set<string> {
 
 /** The draft's plan toggles as one change per SKU. */
 export function planChangesOf(draft: Draft): PlanChange[] {
-  const skus = unique([...draft.enable, ...draft.disable].map((toggle) => toggle.partNumber));
+  const removed = new Set(draft.remove.map(upper));
+  const skus = unique([...draft.enable, ...draft.disable].map((toggle) => toggle.partNumber)).filter((partNumber) => !removed.has(upper(partNumber)));
   return skus.map((partNumber) => ({
     partNumber,
     enable: draft.enable.filter((toggle) => toggle.partNumber === partNumber).map((toggle) => toggle.plan),

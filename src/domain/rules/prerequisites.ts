@@ -36,6 +36,9 @@ export const voiceNeedsTeams: Rule = (draft) => {
   const suiteAsks = draft.asks.filter(isSkuAsk);
   const there = new Set([...enabledBefore(draft), ...suiteAsks.flatMap((ask) => askPlans(draft, ask))]);
   if (gives(there, 'teams')) return skypeBase(draft, there, dependent);
+  // The seeds' Skype for Business Online (Plan 2) on its own still counts as a base licence, as it did in 2018.
+  const holdsSuite = draft.holdings.some((holding) => isSuite(holding.plans));
+  if (gives(there, 'skypeBase') && !holdsSuite) return {};
 
   const teamsOff = switchedOff(draft.holdings, 'teams');
   if (teamsOff.length > 0) {

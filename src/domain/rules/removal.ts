@@ -7,7 +7,7 @@ import { isCallingPlanPlan } from '../catalog';
 import type { RuleNote } from '../decision';
 import { isStandaloneFor } from './candidates';
 import { askPlans, enabledAfter, enabledBefore, isSkuAsk, sourcesAfter, type PlanToggle, type Rule } from './draft';
-import { askForPlan, enabledPlansOf, gives, upper, type Holding } from './holdings';
+import { askForPlan, enabledPlansOf, gives, relevantPlans, upper, type Holding } from './holdings';
 import { change, noop, refusal } from './notes';
 
 /** Takes each ask away: SKU asks by removing the SKU, capability asks from every SKU that enables them. */
@@ -19,7 +19,7 @@ export const removeWhatIsAsked: Rule = (draft) => {
     const wanted = askPlans(draft, ask);
     const sources = isSkuAsk(ask)
       ? draft.holdings.filter((holding) => upper(holding.partNumber) === upper(ask))
-      : draft.holdings.filter((holding) => enabledPlansOf(holding).some((plan) => wanted.includes(plan)));
+      : capabilitySources(draft.holdings, wanted);
     if (sources.length === 0) {
       notes.push(noop('NOT_ASSIGNED', { partNumber: ask }));
       continue;
@@ -62,6 +62,27 @@ export const callingPlanLeavesWithPhoneSystem: Rule = (draft) => {
     }
   }
   return { notes, remove, disable };
+};
+
+/**
+ * Where a capability is taken from: its add-on SKUs when the person holds any (removing a spare Phone System SKU leaves
+ * E5's own Phone System alone, as the seeds do), otherwise every suite that enables it, where it is turned off.
+ */
+function capabilitySources(holdings: readonly Holding[], wanted: readonly string[]): Holding[] {
+  const enabling = holdings.filter((holding) => enabledPlansOf(holding).some((plan) => wanted.includes(plan)));
+  const addOns = enabling.filter((holding) => isStandaloneFor(holding.plans, wanted));
+  return addOns.length > 0 ? addOns : enabling;
+}
+
+/** A SKU held directly whose plans that matter would all be switched off keeps a seat for nothing: it is removed. */
+export const emptiedSkusGo: Rule = (draft) => {
+  const disabledIn = new Set(draft.disable.map((toggle) => upper(toggle.partNumber)));
+  const still = new Map(sourcesAfter(draft).map((source) => [upper(source.partNumber), source.enabled]));
+  const remove = draft.holdings
+    .filter((holding) => holding.direct && holding.blockingGroups === undefined && disabledIn.has(upper(holding.partNumber)))
+    .filter((holding) => relevantPlans(holding.plans).length > 0 && relevantPlans(still.get(upper(holding.partNumber)) ?? []).length === 0)
+    .map((holding) => holding.partNumber);
+  return { remove };
 };
 
 function stillThere(holding: Holding, removed: readonly string[]): boolean {
