@@ -45,9 +45,19 @@ export const CATALOG: readonly Product[] = [
   { partNumber: 'MCOMEETADV', productName: 'Audio Conferencing', family: 'audioConferencing', provides: ['audioConferencing'] },
   { partNumber: 'MCOMEETACPEA', productName: 'Audio Conferencing Pay Per Minute', family: 'audioConferencingPayPerMinute', provides: ['audioConferencing'] },
   { partNumber: 'MCOPSTNPP', productName: 'Communications Credits', family: 'communicationsCredits', provides: ['communicationsCredits'] },
+  // Today's asks (issue 14), so that the parser can name them.
+  { partNumber: 'SPE_E5', productName: 'Microsoft 365 E5', family: 'base', provides: ['base', 'phoneSystem', 'audioConferencing'] },
+  { partNumber: 'SPE_E3', productName: 'Microsoft 365 E3', family: 'base', provides: ['base'] },
+  { partNumber: 'Microsoft_365_E5_(no_Teams)', productName: 'Microsoft 365 E5 (no Teams)', family: 'base', provides: ['phoneSystem', 'audioConferencing'] },
+  { partNumber: 'Microsoft_365_E3_(no_Teams)', productName: 'Microsoft 365 E3 (no Teams)', family: 'base', provides: [] },
+  { partNumber: 'Microsoft_Teams_Enterprise_New', productName: 'Microsoft Teams Enterprise', family: 'base', provides: ['base'] },
+  { partNumber: 'TEAMS1', productName: 'Microsoft Teams', family: 'base', provides: ['base'] },
+  { partNumber: 'MCOTEAMS_ESSENTIALS', productName: 'Teams Phone with Calling Plan', family: 'phoneSystem', provides: ['phoneSystem', 'domesticCalling'] },
+  { partNumber: 'MCOPSTN_PAYG_1', productName: 'Calling Plan pay-as-you-go', family: 'callingPlan', provides: ['domesticCalling'] },
+  { partNumber: 'MCOPSTNC', productName: 'Communications Credits', family: 'communicationsCredits', provides: ['communicationsCredits'] },
 ];
 
-const byPartNumber = new Map(CATALOG.map((product) => [product.partNumber, product]));
+const byPartNumber = new Map(CATALOG.map((product) => [product.partNumber.toUpperCase(), product]));
 
 export function findProduct(partNumber: string): Product | undefined {
   return byPartNumber.get(partNumber.toUpperCase());

@@ -50,9 +50,20 @@ export const ZH_CN: Vocabulary = {
       phrases: ['按分钟付费音频会议', '音频会议按分钟付费', '每分钟付费音频会议', '音频会议每分钟付费', '按分钟付费', '即用即付音频会议'],
     },
     {
-      partNumber: 'MCOPSTNPP',
+      partNumber: 'MCOPSTNC',
       phrases: ['通信点数', '通讯点数', '通信信用点数', '通讯信用点数', '通信信用', '通讯信用', '通信片尾', '通讯片尾', '通信额度'],
     },
+    // MCOPSTNPP is what the 2018 articles called Communications Credits; its real name is this one.
+    { partNumber: 'MCOPSTNPP', phrases: ['pstn 使用量通话计划', '使用量通话计划'] },
+    { partNumber: 'MCOEV', phrases: ['teams phone 标准版', 'teams 电话标准版'] },
+    {
+      partNumber: 'MCOTEAMS_ESSENTIALS',
+      phrases: ['teams phone 含通话套餐', 'teams phone 含通话计划', 'teams 电话 含通话套餐', 'teams 电话 含通话计划', '含通话套餐的 teams phone', '含通话套餐的 teams 电话'],
+    },
+    { partNumber: 'MCOPSTN_PAYG_1', phrases: ['即用即付通话计划', '即用即付通话套餐', '按需付费通话计划', '现收现付通话计划', '通话计划 即用即付'] },
+    { partNumber: 'Microsoft_Teams_Enterprise_New', phrases: ['teams 企业版', 'microsoft teams 企业版'] },
+    { partNumber: 'Microsoft_365_E5_(no_Teams)', phrases: ['e5 不含 teams', 'e5 无 teams', 'microsoft 365 e5 不含 teams', 'microsoft 365 e5 无 teams', 'm365 e5 不含 teams'] },
+    { partNumber: 'Microsoft_365_E3_(no_Teams)', phrases: ['e3 不含 teams', 'e3 无 teams', 'microsoft 365 e3 不含 teams', 'microsoft 365 e3 无 teams', 'm365 e3 不含 teams'] },
   ],
   assignVerbs: ['分配', '指派', '授予', '开通', '添加', '增加', '申请', '设置', '配置', '加上', '安排'],
   removeVerbs: ['移除', '删除', '删掉', '去掉', '去除', '取消', '撤销', '撤回', '收回', '回收', '拿掉', '解除', '停用', '关闭'],
