@@ -48,6 +48,8 @@ describe('parseUtterance in Chinese', () => {
     { text: '给王芳分配 Teams 电话', products: ['MCOEV'], person: named('王芳') },
     { text: '给王芳分配 Teams Phone 标准版', products: ['MCOEV'], person: named('王芳') },
     { text: '给王芳分配 Teams Phone（含通话套餐）', products: ['MCOTEAMS_ESSENTIALS'], person: named('王芳') },
+    { text: '给王芳分配配有通话套餐的 Microsoft Teams Phone', products: ['MCOTEAMS_ESSENTIALS'], person: named('王芳') },
+    { text: '给王芳分配即用即付通话套餐', products: ['MCOPSTN_PAYG_1'], person: named('王芳') },
     { text: '给王芳分配 Teams 电话和通话计划', products: ['MCOEV', 'MCOPSTN1'], person: named('王芳') },
     { text: '给王芳分配 Teams 企业版', products: ['Microsoft_Teams_Enterprise_New'], person: named('王芳') },
     { text: '给王芳分配 Microsoft Teams', products: ['TEAMS1'], person: named('王芳') },

@@ -42,6 +42,8 @@ describe('parseUtterance in French', () => {
     { text: 'attribue E3 sans Teams à Marie', products: ['Microsoft_365_E3_(no_Teams)'], person: named('Marie') },
     { text: "attribue un forfait d'appels à l'usage à Marie", products: ['MCOPSTN_PAYG_1'], person: named('Marie') },
     { text: "attribue un forfait d'appels avec paiement à l'utilisation à Marie", products: ['MCOPSTN_PAYG_1'], person: named('Marie') },
+    { text: 'attribue le Téléphone Teams à Marie', products: ['MCOEV'], person: named('Marie') },
+    { text: "attribue le Téléphone Teams avec forfait d'appels à Marie", products: ['MCOTEAMS_ESSENTIALS'], person: named('Marie') },
     { text: 'retire Teams Phone de Marie', action: 'remove', products: ['MCOEV'], person: named('Marie') },
   ]);
 });

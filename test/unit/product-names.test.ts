@@ -16,7 +16,7 @@ describe('product names people read', () => {
     ['fr', 'SPE_E5', 'Microsoft 365 E5'],
     ['fr', 'Microsoft_365_E5_(no_Teams)', 'Microsoft 365 E5 (sans Teams)'],
     ['zh-TW', 'MICROSOFT_365_E5_(NO_TEAMS)', 'Microsoft 365 E5（不含 Teams）'],
-    ['zh-CN', 'MCOTEAMS_ESSENTIALS', 'Teams Phone（含通话套餐）'],
+    ['zh-CN', 'MCOTEAMS_ESSENTIALS', '配有通话套餐的 Microsoft Teams Phone'],
     ['ja', 'Microsoft_Teams_Calling_Plan_pay_as_you_go_(country_zone_1)', 'Microsoft Teams 従量課金の通話プラン (国ゾーン 1)'],
     ['en', 'MCOPSTN_6', 'Domestic Calling Plan (240 minutes)'],
     // Communications Credits are MCOPSTNC; MCOPSTNPP, which the 2018 articles printed, is another product.

@@ -32,7 +32,7 @@ export const FR: Vocabulary = {
     { partNumber: 'ENTERPRISEPACK', phrases: ['entreprise e3'] },
     { partNumber: 'STANDARDPACK', phrases: ['entreprise e1'] },
     { partNumber: 'MCOSTANDARD', phrases: ['skype entreprise online plan 2', 'skype entreprise plan 2', 'skype entreprise'] },
-    { partNumber: 'MCOEV', phrases: ['système téléphonique', 'système de téléphonie', 'téléphonie teams'] },
+    { partNumber: 'MCOEV', phrases: ['système téléphonique', 'système de téléphonie', 'téléphonie teams', 'téléphone teams', 'téléphone teams standard', 'téléphonie teams standard'] },
     { partNumber: DEFAULT_CALLING_PLAN, phrases: ["forfait d'appels", "forfait d'appel", "plan d'appels", "plan d'appel", "offre d'appels", "offre d'appel", 'forfait appels', "forfaits d'appels", "plans d'appels", "offres d'appels"] },
     {
       partNumber: 'MCOPSTN1',
@@ -79,7 +79,14 @@ export const FR: Vocabulary = {
     { partNumber: 'MCOPSTNPP', phrases: ["forfait d'appels rtc à la consommation", "forfait d'appels rtc"] },
     {
       partNumber: 'MCOTEAMS_ESSENTIALS',
-      phrases: ["teams phone avec forfait d'appels", "teams phone avec forfait d'appel", "teams phone avec plan d'appels", "téléphonie teams avec forfait d'appels"],
+      phrases: [
+        "téléphone teams avec forfait d'appels",
+        "téléphone teams avec un forfait d'appels",
+        "teams phone avec forfait d'appels",
+        "teams phone avec forfait d'appel",
+        "teams phone avec plan d'appels",
+        "téléphonie teams avec forfait d'appels",
+      ],
     },
     {
       partNumber: 'MCOPSTN_PAYG_1',

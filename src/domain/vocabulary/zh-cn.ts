@@ -58,7 +58,16 @@ export const ZH_CN: Vocabulary = {
     { partNumber: 'MCOEV', phrases: ['teams phone 标准版', 'teams 电话标准版'] },
     {
       partNumber: 'MCOTEAMS_ESSENTIALS',
-      phrases: ['teams phone 含通话套餐', 'teams phone 含通话计划', 'teams 电话 含通话套餐', 'teams 电话 含通话计划', '含通话套餐的 teams phone', '含通话套餐的 teams 电话'],
+      phrases: [
+        '配有通话套餐的 microsoft teams phone',
+        '配有通话套餐的 teams phone',
+        'teams phone 含通话套餐',
+        'teams phone 含通话计划',
+        'teams 电话 含通话套餐',
+        'teams 电话 含通话计划',
+        '含通话套餐的 teams phone',
+        '含通话套餐的 teams 电话',
+      ],
     },
     { partNumber: 'MCOPSTN_PAYG_1', phrases: ['即用即付通话计划', '即用即付通话套餐', '按需付费通话计划', '现收现付通话计划', '通话计划 即用即付'] },
     { partNumber: 'Microsoft_Teams_Enterprise_New', phrases: ['teams 企业版', 'microsoft teams 企业版'] },
