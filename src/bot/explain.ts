@@ -3,13 +3,32 @@
  * parameters become the product names people know ("Domestic Calling Plan", not MCOPSTN1) and
  * country codes become country names, through the domain's explanationParams.
  */
+import { microsoftProductName } from '../catalog/licensing-catalog';
 import type { PlanChange, RuleNote } from '../domain/decision';
 import { askForPlan, explanationParams } from '../domain/rules';
-import { hasKey, resolveLocale, type Translate } from '../i18n';
+import { hasKey, keysOf, resolveLocale, type Translate } from '../i18n';
 
+/**
+ * Part numbers that can be i18next keys as they are. Others ("O365_w/o Teams Bundle_M3", names with '.' or ':')
+ * would be split by i18next's key and namespace separators, so they are never looked up there.
+ */
+const I18N_SAFE_PART_NUMBER = /^[A-Za-z0-9_()-]+$/;
+
+/** Upper-cased part number → its key in products.json: the rules upper-case part numbers, Microsoft mixes cases. */
+let productKeys: ReadonlyMap<string, string> | undefined;
+
+function productKey(partNumber: string): string | undefined {
+  if (!I18N_SAFE_PART_NUMBER.test(partNumber)) return undefined;
+  productKeys ??= new Map(keysOf('products').map((key) => [key.toUpperCase(), key]));
+  const key = productKeys.get(partNumber.toUpperCase());
+  return key !== undefined && hasKey(`products:${key}`) ? key : undefined;
+}
+
+/** Our localized name, else Microsoft's English name from its catalog, else the part number itself. */
 export function productName(t: Translate, partNumber: string): string {
-  const key = `products:${partNumber}`;
-  return hasKey(key) ? t(key) : partNumber;
+  const key = productKey(partNumber.trim());
+  if (key !== undefined) return t(`products:${key}`);
+  return microsoftProductName(partNumber) ?? partNumber;
 }
 
 export function productList(t: Translate, partNumbers: readonly string[]): string {

@@ -80,3 +80,8 @@ export function translator(locale: string | null | undefined): Translate {
 export function hasKey(key: string): boolean {
   return i18n().exists(key, { lng: 'en', fallbackLng: [] });
 }
+
+/** The keys of one namespace in English (the reference locale), for lookups that must not go through key parsing. */
+export function keysOf(namespace: Namespace): readonly string[] {
+  return Object.keys((i18n().getResourceBundle('en', namespace) as Record<string, unknown> | undefined) ?? {});
+}

@@ -22,7 +22,9 @@ const SENTENCE_LENGTH = 20;
  * Values that may stay identical to English, keyed "namespace:key.path", with the reason.
  * An entry that no longer matches an identical value fails the suite, so the list stays honest.
  */
-const SAME_AS_ENGLISH_ALLOWED: Readonly<Record<string, string>> = {};
+const SAME_AS_ENGLISH_ALLOWED: Readonly<Record<string, string>> = {
+  'products:Microsoft_Teams_Enterprise_New': "Microsoft's Japanese product name is the English one",
+};
 
 /**
  * Product names the parser does not yet read back as the same product, keyed "locale:PARTNUMBER",

@@ -18,7 +18,7 @@ describe('parseUtterance', () => {
     { text: 'remove Alice’s calling plans', action: 'remove', products: ['MCOPSTN1'], person: named('Alice') },
     { text: 'take away audio conferencing from Bob', action: 'remove', products: ['MCOMEETADV'], person: named('Bob') },
     { text: 'revoke phone system from Lee Gu', action: 'remove', products: ['MCOEV'], person: named('Lee Gu') },
-    { text: 'unassign communications credits from Megan Bowen', action: 'remove', products: ['MCOPSTNPP'], person: named('Megan Bowen') },
+    { text: 'unassign communications credits from Megan Bowen', action: 'remove', products: ['MCOPSTNC'], person: named('Megan Bowen') },
     { text: 'Please remove the phone system licence from Alex Wilber, thanks', action: 'remove', products: ['MCOEV'], person: named('Alex Wilber') },
     { text: 'remove all licenses from Bob', action: 'remove', products: [], person: named('Bob') },
     { text: 'give me a calling plan', products: ['MCOPSTN1'], person: SELF },
@@ -27,7 +27,7 @@ describe('parseUtterance', () => {
     { text: 'Could you please give Diego Siciliani pay per minute conferencing? Thanks!', products: ['MCOMEETACPEA'], person: named('Diego Siciliani') },
     { text: 'Isaiah needs dial-in conferencing', products: ['MCOMEETADV'], person: named('Isaiah') },
     { text: 'dial in for Nestor Wilke', products: ['MCOMEETADV'], person: named('Nestor Wilke') },
-    { text: 'communications credits for Patti Fernandez', products: ['MCOPSTNPP'], person: named('Patti Fernandez') },
+    { text: 'communications credits for Patti Fernandez', products: ['MCOPSTNC'], person: named('Patti Fernandez') },
     { text: 'give Lynne a domestic calling plan 120 minutes', products: ['MCOPSTN5'], person: named('Lynne') },
     { text: 'Give Lynne a Calling Plan (120 min) please', products: ['MCOPSTN5'], person: named('Lynne') },
     { text: '240 min calling plan for Joni', products: ['MCOPSTN6'], person: named('Joni') },
@@ -51,6 +51,43 @@ describe('parseUtterance', () => {
     { text: 'enterprisepremium_nopstnconf for Bob', products: ['ENTERPRISEPREMIUM_NOPSTNCONF'], person: named('Bob'), language: 'en' },
     { text: 'E1', products: ['STANDARDPACK'], person: undefined },
     { text: 'sfb plan 2', products: ['MCOSTANDARD'], person: undefined },
+  ]);
+
+  describeRows("today's product names (issue 14)", 'en', [
+    { text: 'give Uma a teams phone standard licence', products: ['MCOEV'], person: named('Uma') },
+    { text: 'give Uma Teams Phone', products: ['MCOEV'], person: named('Uma') },
+    { text: 'assign Microsoft Teams Phone Standard to uma@contoso.com', products: ['MCOEV'], person: email('uma@contoso.com') },
+    { text: 'remove phone system from Uma', action: 'remove', products: ['MCOEV'], person: named('Uma') },
+    { text: 'give Uma Teams Phone with Calling Plan', products: ['MCOTEAMS_ESSENTIALS'], person: named('Uma') },
+    { text: 'give Uma teams phone and a calling plan', products: ['MCOEV', 'MCOPSTN1'], person: named('Uma') },
+    { text: 'give Uma Teams Enterprise', products: ['Microsoft_Teams_Enterprise_New'], person: named('Uma') },
+    { text: 'Uma needs Microsoft Teams Enterprise', products: ['Microsoft_Teams_Enterprise_New'], person: named('Uma') },
+    { text: 'give Uma Teams', products: ['TEAMS1'], person: named('Uma') },
+    { text: 'assign Microsoft Teams to Uma', products: ['TEAMS1'], person: named('Uma') },
+    { text: 'remove teams from Uma', action: 'remove', products: ['TEAMS1'], person: named('Uma') },
+    { text: 'give Uma Microsoft 365 E5', products: ['SPE_E5'], person: named('Uma') },
+    { text: 'give Uma a Microsoft 365 E3 licence', products: ['SPE_E3'], person: named('Uma') },
+    { text: 'M365 E5 for Uma', products: ['SPE_E5'], person: named('Uma') },
+    { text: 'm365 e3 for Uma', products: ['SPE_E3'], person: named('Uma') },
+    { text: 'give Uma E5', products: ['ENTERPRISEPREMIUM'], person: named('Uma') },
+    { text: 'give Uma E3', products: ['ENTERPRISEPACK'], person: named('Uma') },
+    { text: 'give Uma E5 without Teams', products: ['Microsoft_365_E5_(no_Teams)'], person: named('Uma') },
+    { text: 'give Uma E5 (no Teams)', products: ['Microsoft_365_E5_(no_Teams)'], person: named('Uma') },
+    { text: 'give Uma Microsoft 365 E5 no Teams', products: ['Microsoft_365_E5_(no_Teams)'], person: named('Uma') },
+    { text: 'give Uma E3 without Teams', products: ['Microsoft_365_E3_(no_Teams)'], person: named('Uma') },
+    { text: 'give Uma Microsoft 365 E3 (no Teams)', products: ['Microsoft_365_E3_(no_Teams)'], person: named('Uma') },
+    { text: 'give Uma a pay-as-you-go calling plan', products: ['MCOPSTN_PAYG_1'], person: named('Uma') },
+    { text: 'Uma needs pay as you go calling', products: ['MCOPSTN_PAYG_1'], person: named('Uma') },
+    { text: 'give Uma communications credits', products: ['MCOPSTNC'], person: named('Uma') },
+    { text: 'give Uma a PSTN usage calling plan', products: ['MCOPSTNPP'], person: named('Uma') },
+  ]);
+
+  describeRows("today's part numbers", null, [
+    { text: 'MCOPSTNC', products: ['MCOPSTNC'], person: undefined },
+    { text: 'spe_e5', products: ['SPE_E5'], person: undefined },
+    { text: 'MCOTEAMS_ESSENTIALS', products: ['MCOTEAMS_ESSENTIALS'], person: undefined },
+    { text: 'Microsoft_365_E5_(no_Teams)', products: ['Microsoft_365_E5_(no_Teams)'], person: undefined },
+    { text: 'microsoft_teams_enterprise_new', products: ['Microsoft_Teams_Enterprise_New'], person: undefined },
   ]);
 
   describeRows('edge cases', null, [

@@ -2,7 +2,7 @@
  * Numbers, durations, ages and reasons as the reader says them: the bulk engine's own reason codes live
  * in the "admin" namespace (admin:reasons.*), the rest are the shared explanations (explain.ts).
  */
-import { explainReason } from '../explain';
+import { explainReason, productList } from '../explain';
 import { hasKey, resolveLocale, type Translate } from '../../i18n';
 
 export function localeTag(t: Translate): string {
@@ -42,5 +42,13 @@ export function formatDate(t: Translate, at: string): string {
 /** A reason for one user of a bulk job, in plain language. */
 export function explainBulkReason(t: Translate, code: string, params: Readonly<Record<string, string | number>> = {}): string {
   const key = `admin:reasons.${code}`;
-  return hasKey(key) ? t(key, { ...params }) : explainReason(t, code, params);
+  return hasKey(key) ? t(key, namedProducts(t, params)) : explainReason(t, code, params);
+}
+
+/** The bulk engine's own reasons carry part numbers ("MCOEV, MCOPSTN1" in partNumber): people read product names. */
+function namedProducts(t: Translate, params: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  const { partNumber } = params;
+  if (typeof partNumber !== 'string') return { ...params };
+  const partNumbers = partNumber.split(',').map((part) => part.trim()).filter(Boolean);
+  return { ...params, partNumber: productList(t, partNumbers) };
 }

@@ -4,10 +4,11 @@
  * (2025-05-01), or an age such as 7d or 12h; anything else names a user (UPN, name or @mention).
  */
 import { TurnContext } from 'botbuilder';
-import { hasKey } from '../../i18n';
+import { hasKey, type Translate } from '../../i18n';
 import type { AuditLog, AuditRecord, Clock, Directory } from '../../ports';
 import type { PeopleFinder } from '../../services/people-finder';
 import { formatDate, formatNumber } from './admin-format';
+import { auditProductNames } from './audit-products';
 import { reply, type CommandScope } from './command-scope';
 import { toCsv } from './csv';
 import type { FileExports } from './file-exports';
@@ -22,7 +23,8 @@ export interface AuditDependencies {
 }
 
 export const AUDIT_LINES_IN_CHAT = 15;
-export const AUDIT_CSV_COLUMNS = ['at', 'event', 'requestId', 'actorId', 'actor', 'targetId', 'target', 'details'];
+/** details keeps part numbers for machines; products names them for people (last, so earlier columns keep their place). */
+export const AUDIT_CSV_COLUMNS = ['at', 'event', 'requestId', 'actorId', 'actor', 'targetId', 'target', 'details', 'products'];
 
 export type AuditFilter = { readonly kind: 'all' } | { readonly kind: 'since'; readonly since: string } | { readonly kind: 'user'; readonly text: string };
 
@@ -70,7 +72,7 @@ export async function showAudit(scope: CommandScope, deps: AuditDependencies, ar
       tenantId: scope.actor.tenantId,
       owner: { id: scope.actor.id, displayName: scope.actor.displayName },
       fileName: `license-desk-audit-${deps.clock.now().toISOString().slice(0, 10)}.csv`,
-      csv: auditCsv(records, names),
+      csv: auditCsv(records, names, t),
       description: t('admin:export.auditDescription', { count: records.length }),
       via: { ...TurnContext.getConversationReference(scope.context.activity) },
     });
@@ -82,7 +84,7 @@ export async function showAudit(scope: CommandScope, deps: AuditDependencies, ar
   await reply(scope, [t('admin:audit.heading', { subject, shown: latest.length, total: formatNumber(t, records.length) }), ...lines, '', csvNote].join('\n'));
 }
 
-export function auditCsv(records: readonly AuditRecord[], names: ReadonlyMap<string, string>): string {
+export function auditCsv(records: readonly AuditRecord[], names: ReadonlyMap<string, string>, t: Translate): string {
   return toCsv(
     AUDIT_CSV_COLUMNS,
     records.map((record) => [
@@ -94,6 +96,7 @@ export function auditCsv(records: readonly AuditRecord[], names: ReadonlyMap<str
       record.targetId ?? '',
       record.targetId ? names.get(record.targetId) ?? '' : '',
       JSON.stringify(record.details),
+      auditProductNames(t, record.details),
     ]),
   );
 }

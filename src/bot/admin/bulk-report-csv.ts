@@ -2,10 +2,12 @@
 import { translator } from '../../i18n';
 import type { BulkJob, BulkUserEntry } from '../../services/bulk/bulk-job';
 import { shortId } from '../../services/bulk/bulk-job';
+import { productList } from '../explain';
 import { explainBulkReason } from './admin-format';
 import { toCsv } from './csv';
 
-export const BULK_REPORT_COLUMNS = ['line', 'userPrincipalName', 'displayName', 'userId', 'result', 'reasonCode', 'reason', 'added', 'removed'];
+/** added and removed keep part numbers for machines; the product columns name them for people. */
+export const BULK_REPORT_COLUMNS = ['line', 'userPrincipalName', 'displayName', 'userId', 'result', 'reasonCode', 'reason', 'added', 'removed', 'addedProducts', 'removedProducts'];
 
 export function bulkReportCsv(job: BulkJob, entries: readonly BulkUserEntry[], locale: string | null): string {
   const t = translator(locale);
@@ -21,6 +23,8 @@ export function bulkReportCsv(job: BulkJob, entries: readonly BulkUserEntry[], l
       entry.reasonCode ? explainBulkReason(t, entry.reasonCode, entry.params) : '',
       entry.status === 'done' ? (entry.add ?? []).join(' ') : '',
       entry.status === 'done' ? (entry.remove ?? []).join(' ') : '',
+      entry.status === 'done' ? productList(t, entry.add ?? []) : '',
+      entry.status === 'done' ? productList(t, entry.remove ?? []) : '',
     ]),
   );
 }

@@ -4,6 +4,9 @@ import { withQualifier } from './compose';
 import type { Vocabulary } from './types';
 
 const CALLING_PLAN = ['calling plan', 'domestic calling plan', 'domestic plan'];
+/** "E5 without Teams", "Microsoft 365 E5 (no Teams)": punctuation is ignored, so "(no Teams)" needs no phrase of its own. */
+const noTeams = (suite: string): string[] =>
+  ['', 'microsoft 365 ', 'm365 '].flatMap((prefix) => [`${prefix}${suite} without teams`, `${prefix}${suite} no teams`, `${prefix}${suite} w/o teams`]);
 const minutes = (count: number): string[] =>
   [`${count} minutes`, `${count} minute`, `${count} mins`, `${count} min`, `${count}min`, `${count}mins`];
 
@@ -88,9 +91,21 @@ export const EN: Vocabulary = {
       ],
     },
     {
-      partNumber: 'MCOPSTNPP',
+      partNumber: 'MCOPSTNC',
       phrases: ['communications credits', 'communications credit', 'communication credits', 'comms credits', 'calling credits', 'pstn credits', 'credits'],
     },
+    // MCOPSTNPP is what the 2018 articles called Communications Credits; its real name is this one.
+    { partNumber: 'MCOPSTNPP', phrases: ['pstn usage calling plan', 'usage calling plan'] },
+    {
+      partNumber: 'MCOTEAMS_ESSENTIALS',
+      phrases: ['teams phone with calling plan', 'teams phone with a calling plan', 'teams phone with domestic calling plan', 'microsoft teams phone with calling plan'],
+    },
+    {
+      partNumber: 'MCOPSTN_PAYG_1',
+      phrases: ['pay-as-you-go calling plan', 'pay as you go calling', 'calling plan pay-as-you-go', 'payg calling plan', 'calling plan payg'],
+    },
+    { partNumber: 'Microsoft_365_E5_(no_Teams)', phrases: noTeams('e5') },
+    { partNumber: 'Microsoft_365_E3_(no_Teams)', phrases: noTeams('e3') },
   ],
   assignVerbs: ['give', 'gives', 'assign', 'grant', 'add', 'allocate', 'provision', 'get', 'set up', 'setup', 'enable', 'activate', 'issue', 'hook up', 'turn on', 'switch on'],
   removeVerbs: [

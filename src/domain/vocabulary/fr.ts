@@ -32,7 +32,7 @@ export const FR: Vocabulary = {
     { partNumber: 'ENTERPRISEPACK', phrases: ['entreprise e3'] },
     { partNumber: 'STANDARDPACK', phrases: ['entreprise e1'] },
     { partNumber: 'MCOSTANDARD', phrases: ['skype entreprise online plan 2', 'skype entreprise plan 2', 'skype entreprise'] },
-    { partNumber: 'MCOEV', phrases: ['système téléphonique', 'système de téléphonie', 'téléphonie teams'] },
+    { partNumber: 'MCOEV', phrases: ['système téléphonique', 'système de téléphonie', 'téléphonie teams', 'téléphone teams', 'téléphone teams standard', 'téléphonie teams standard'] },
     { partNumber: DEFAULT_CALLING_PLAN, phrases: ["forfait d'appels", "forfait d'appel", "plan d'appels", "plan d'appel", "offre d'appels", "offre d'appel", 'forfait appels', "forfaits d'appels", "plans d'appels", "offres d'appels"] },
     {
       partNumber: 'MCOPSTN1',
@@ -72,9 +72,35 @@ export const FR: Vocabulary = {
       ],
     },
     {
-      partNumber: 'MCOPSTNPP',
+      partNumber: 'MCOPSTNC',
       phrases: ['crédits de communication', 'crédits de communications', 'crédit de communication', 'crédits communication', 'crédits'],
     },
+    // MCOPSTNPP is what the 2018 articles called Communications Credits; its real name is this one.
+    { partNumber: 'MCOPSTNPP', phrases: ["forfait d'appels rtc à la consommation", "forfait d'appels rtc"] },
+    {
+      partNumber: 'MCOTEAMS_ESSENTIALS',
+      phrases: [
+        "téléphone teams avec forfait d'appels",
+        "téléphone teams avec un forfait d'appels",
+        "teams phone avec forfait d'appels",
+        "teams phone avec forfait d'appel",
+        "teams phone avec plan d'appels",
+        "téléphonie teams avec forfait d'appels",
+      ],
+    },
+    {
+      partNumber: 'MCOPSTN_PAYG_1',
+      phrases: [
+        "forfait d'appels à l'usage",
+        "forfait d'appel à l'usage",
+        "forfait d'appels avec paiement à l'utilisation",
+        "forfait d'appels paiement à l'utilisation",
+        "forfait d'appels à l'utilisation",
+      ],
+    },
+    { partNumber: 'Microsoft_Teams_Enterprise_New', phrases: ['teams entreprise', 'microsoft teams entreprise'] },
+    { partNumber: 'Microsoft_365_E5_(no_Teams)', phrases: ['e5 sans teams', 'microsoft 365 e5 sans teams', 'm365 e5 sans teams'] },
+    { partNumber: 'Microsoft_365_E3_(no_Teams)', phrases: ['e3 sans teams', 'microsoft 365 e3 sans teams', 'm365 e3 sans teams'] },
   ],
   assignVerbs: [
     'attribue',

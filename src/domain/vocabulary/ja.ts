@@ -37,7 +37,15 @@ export const JA: Vocabulary = {
       partNumber: 'MCOMEETACPEA',
       phrases: ['電話会議の1分あたりの料金', '電話会議 従量課金', '従量課金の電話会議', '従量課金電話会議', '1分あたりの料金', '分単位課金の電話会議'],
     },
-    { partNumber: 'MCOPSTNPP', phrases: ['通信クレジット', 'コミュニケーションクレジット', 'コミュニケーション クレジット'] },
+    { partNumber: 'MCOPSTNC', phrases: ['通信クレジット', 'コミュニケーションクレジット', 'コミュニケーション クレジット'] },
+    // MCOPSTNPP is what the 2018 articles called Communications Credits; its real name is this one.
+    { partNumber: 'MCOPSTNPP', phrases: ['pstn 使用量通話プラン', '使用量通話プラン'] },
+    { partNumber: 'MCOEV', phrases: ['teams phone スタンダード', 'teams 電話 スタンダード'] },
+    { partNumber: 'MCOTEAMS_ESSENTIALS', phrases: ['teams phone 通話プラン付き', 'teams 電話 通話プラン付き', '通話プラン付き teams phone', '通話プラン付きの teams phone'] },
+    { partNumber: 'MCOPSTN_PAYG_1', phrases: ['従量課金の通話プラン', '従量課金通話プラン', '通話プラン 従量課金', '通話プランの従量課金'] },
+    { partNumber: 'Microsoft_Teams_Enterprise_New', phrases: ['teams エンタープライズ', 'microsoft teams エンタープライズ'] },
+    { partNumber: 'Microsoft_365_E5_(no_Teams)', phrases: ['e5 teams なし', 'microsoft 365 e5 teams なし', 'm365 e5 teams なし'] },
+    { partNumber: 'Microsoft_365_E3_(no_Teams)', phrases: ['e3 teams なし', 'microsoft 365 e3 teams なし', 'm365 e3 teams なし'] },
   ],
   assignVerbs: ['割り当てて', '割り当てる', '割り当て', '割当て', '割当', '付与して', '付与する', '付与', '追加して', '追加する', '追加', '与えて', '設定して', '有効にして'],
   removeVerbs: [
