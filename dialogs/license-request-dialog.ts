@@ -15,7 +15,7 @@ import { evaluate } from '../src/domain/rules';
 import type { ApprovalWorkflow } from '../src/services/approval-workflow';
 import type { LicenseFactsReader } from '../src/services/license-facts';
 import type { PeopleFinder, PersonLookup } from '../src/services/people-finder';
-import { explainNotes, productList } from '../src/bot/explain';
+import { explainNotes, productList, productName } from '../src/bot/explain';
 import { ResolvePersonDialog, RESOLVE_PERSON_DIALOG, type ResolvePersonOptions } from './resolve-person-dialog';
 import { describeRequestRefusal, summarizeDecision } from './request-summary';
 import { readThisTurn } from './licences-read-this-turn';
@@ -23,6 +23,7 @@ import { readThisTurn } from './licences-read-this-turn';
 export const LICENSE_REQUEST_DIALOG = 'licenseRequest';
 const FLOW = 'licenseRequest.flow';
 const CONFIRM = 'licenseRequest.confirm';
+const BASE = 'licenseRequest.base';
 
 export interface LicenseRequestOptions {
   readonly text: string;
@@ -33,6 +34,8 @@ export interface LicenseRequestOptions {
 
 interface RequestValues {
   parsed: ParsedUtterance;
+  /** What is asked: the parsed products, plus the base licence the requester picked when there were several. */
+  requested: string[];
   target?: DirectoryUser;
   decision?: Decision;
 }
@@ -50,8 +53,14 @@ export class LicenseRequestDialog extends ComponentDialog {
     super(LICENSE_REQUEST_DIALOG);
     this.addDialog(new ResolvePersonDialog(services.people));
     this.addDialog(new ChoiceQuestion(CONFIRM));
+    this.addDialog(new ChoiceQuestion(BASE));
     this.addDialog(
-      new WaterfallDialog(FLOW, [this.understand.bind(this), this.assess.bind(this), this.submit.bind(this)]),
+      new WaterfallDialog(FLOW, [
+        this.understand.bind(this),
+        this.assess.bind(this),
+        this.confirm.bind(this),
+        this.submit.bind(this),
+      ]),
     );
     this.initialDialogId = FLOW;
   }
@@ -61,6 +70,7 @@ export class LicenseRequestDialog extends ComponentDialog {
     const t = translator(step.context.activity.locale);
     const parsed = parseUtterance(options.text);
     (step.values as RequestValues).parsed = parsed;
+    (step.values as RequestValues).requested = [...parsed.products];
     if (parsed.products.length === 0) {
       const unknown = parsed.unmatchedText.trim();
       await step.context.sendActivity(
@@ -84,8 +94,35 @@ export class LicenseRequestDialog extends ComponentDialog {
     if (!target) return step.endDialog();
     values.target = target;
     const facts = await this.services.facts.read(target.id, readThisTurn(step.context, target.id));
-    const decision = evaluate({ action: values.parsed.action, requested: values.parsed.products }, facts.user, facts.tenant);
+    const decision = evaluate({ action: values.parsed.action, requested: values.requested }, facts.user, facts.tenant);
     values.decision = decision;
+    const options = decision.outcome === 'proceed' ? (decision.baseOptions ?? []) : [];
+    if (options.length > 1) {
+      // The person has no licence with Teams and the tenant owns several that fit: the requester picks which.
+      const names = options.map((partNumber) => productName(t, partNumber));
+      return step.prompt(BASE, {
+        prompt: t('replies:request.whichBase', { name: target.displayName, products: productList(t, values.parsed.products) }),
+        retryPrompt: t('replies:request.whichBaseRetry', { choices: names.join(t('replies:listSeparator')) }),
+        choices: names.map((value) => ({ value })),
+      });
+    }
+    return step.next();
+  }
+
+  /** Re-evaluates with the base licence picked (if any), then shows the summary to confirm, or why nothing can be done. */
+  private async confirm(step: WaterfallStepContext) {
+    const values = step.values as RequestValues;
+    const target = values.target;
+    const t = translator(step.context.activity.locale);
+    if (!target || !values.decision) return step.endDialog();
+    const picked = (step.result as { index?: number } | undefined)?.index;
+    const base = picked === undefined ? undefined : values.decision.baseOptions?.[picked];
+    if (base !== undefined) {
+      values.requested = [...values.requested, base];
+      const facts = await this.services.facts.read(target.id);
+      values.decision = evaluate({ action: values.parsed.action, requested: values.requested }, facts.user, facts.tenant);
+    }
+    const decision = values.decision;
     if (decision.outcome === 'refused') {
       await step.context.sendActivity(describeRequestRefusal(t, target, decision));
       return step.endDialog();
@@ -120,7 +157,7 @@ export class LicenseRequestDialog extends ComponentDialog {
       requester: { id: options.requester.id, displayName: options.requester.displayName },
       target: values.target,
       action: values.parsed.action,
-      requested: values.parsed.products,
+      requested: values.requested,
       confirmed: values.decision,
       ...(values.parsed.duration && values.parsed.action === 'assign' ? { durationSeconds: values.parsed.duration.seconds } : {}),
     });

@@ -88,6 +88,7 @@ export const CATALOG: readonly Product[] = [
   { partNumber: 'MCOPSTN6', productName: 'Domestic Calling Plan (240 minutes)', family: 'callingPlan', plans: ['MCOPSTN6'], unavailableIn: ['US'] },
   { partNumber: 'MCOPSTN2', productName: 'Domestic and International Calling Plan', family: 'callingPlan', plans: ['MCOPSTN2'] },
   { partNumber: 'MCOPSTN_PAYG_1', productName: 'Calling Plan pay-as-you-go', family: 'callingPlan', plans: ['MCOPSTN_PAYG_1'] },
+  { partNumber: 'MCOPSTN3', productName: 'PSTN Usage Calling Plan', family: 'callingPlan', plans: ['MCOPSTN3'] },
   { partNumber: 'MCOMEETADV', productName: 'Audio Conferencing', family: 'audioConferencing', plans: ['MCOMEETADV'] },
   { partNumber: 'MCOMEETACPEA', productName: 'Audio Conferencing Pay Per Minute', family: 'audioConferencingPayPerMinute', plans: ['MCOMEETACPEA'] },
   { partNumber: 'MCOPSTNC', productName: 'Communications Credits', family: 'communicationsCredits', plans: ['MCOPSTNC'] },
@@ -97,7 +98,7 @@ export const CATALOG: readonly Product[] = [
  * The seeds print MCOPSTNPP for Communications Credits; today's table shows that part number is the "PSTN Usage
  * Calling Plan" and Communications Credits are MCOPSTNC. An ask stored or typed with the seeds' spelling means credits.
  */
-const ASK_ALIASES: Readonly<Record<string, string>> = { MCOPSTNPP: 'MCOPSTNC', MCOPSTN_6: 'MCOPSTN6' };
+export const ASK_ALIASES: Readonly<Record<string, string>> = { MCOPSTNPP: 'MCOPSTNC', MCOPSTN_6: 'MCOPSTN6' };
 
 const byKey = new Map(CATALOG.map((product) => [product.partNumber.toUpperCase(), product]));
 

@@ -3,7 +3,7 @@
  * finds phrases in folded text: at each position the longest phrase wins, then matching resumes
  * after it. Matching is a plain character walk (no regular expressions), linear in practice.
  */
-import { CATALOG } from './catalog';
+import { ASK_ALIASES, CATALOG } from './catalog';
 import { BLANK, foldPhrase, isCompactChar, isWordChar } from './parse-text';
 import { NEUTRAL_PRODUCTS, VOCABULARIES, type ParseLanguage, type Vocabulary } from './vocabulary';
 
@@ -106,6 +106,8 @@ class TermCollector {
 function productTerms(): readonly Term[] {
   const products = new TermCollector();
   CATALOG.forEach((product) => products.add(product.partNumber, 'product', product.partNumber));
+  // The seeds' spellings of part numbers, typed by people who learnt them from the articles.
+  Object.entries(ASK_ALIASES).forEach(([alias, key]) => products.add(alias, 'product', key));
   NEUTRAL_PRODUCTS.forEach(({ partNumber, phrases }) => phrases.forEach((phrase) => products.add(phrase, 'product', partNumber)));
   for (const vocabulary of VOCABULARIES) {
     vocabulary.products.forEach(({ partNumber, phrases }) => phrases.forEach((phrase) => products.add(phrase, 'product', partNumber, vocabulary)));

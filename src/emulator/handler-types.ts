@@ -22,6 +22,8 @@ export interface WriteLogEntry {
   readonly userPrincipalName: string;
   readonly addedSkuIds: readonly string[];
   readonly removedSkuIds: readonly string[];
+  /** The body's addLicenses as sent (disabledPlans included): what a plan turned on or off looks like on the wire. */
+  readonly addLicenses?: readonly { readonly skuId: string; readonly disabledPlans: readonly string[] }[];
   readonly at: string;
 }
 

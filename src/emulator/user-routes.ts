@@ -74,7 +74,8 @@ export const checkMemberGroups: RouteHandler = (request, [idOrUpn = ''], context
 
 export const assignLicense: RouteHandler = (request, [idOrUpn = ''], context): EmulatorResponse => {
   const user = findUserOrThrow(context, idOrUpn);
-  const plan = planAssignment(context.directory, user, parseLicenceChange(request.body));
+  const change = parseLicenceChange(request.body);
+  const plan = planAssignment(context.directory, user, change);
   const at = context.now();
   context.directory.replaceDirectLicences(user, plan.direct, at);
   context.recordWrite({
@@ -82,6 +83,7 @@ export const assignLicense: RouteHandler = (request, [idOrUpn = ''], context): E
     userPrincipalName: user.profile.userPrincipalName,
     addedSkuIds: plan.addedSkuIds,
     removedSkuIds: plan.removedSkuIds,
+    addLicenses: change.addLicenses.map((licence) => ({ skuId: licence.skuId, disabledPlans: [...licence.disabledPlans] })),
     at: at.toISOString(),
   });
   return ok({ '@odata.context': contextUrl(request.serviceRoot, 'users', undefined, true), ...userJson(context.directory, user, undefined) });

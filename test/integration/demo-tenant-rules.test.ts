@@ -39,7 +39,6 @@ interface ProceedCase {
 
 const allowed: Record<string, ProceedCase> = {
   'calling plan brings Phone System (rule 2)': { say: 'give Alice Johnson a calling plan', summary: [/Phone System/, /Domestic Calling Plan/], approvers: ['Megan Bowen'] },
-  'no base licence: E3 proposed (rule 2)': { say: 'give Noah Patel phone system', summary: [/E3/, /Phone System/], approvers: ['Alex Wilber'] },
   '120-minute plan outside the US (rule 3)': { say: 'give Hiroshi Tanaka a 120 minute calling plan', summary: [/120/, /Phone System/], approvers: ['Alex Chen'] },
   'downgrade removes the international plan in the same change (rule 7)': { say: "give Liam O'Connor a domestic calling plan", summary: [/Licences to assign: Domestic Calling Plan/, /Licences to remove: Domestic and International Calling Plan/], approvers: ['Alex Wilber'] },
   'removing Phone System takes the Calling Plan too (rule 10)': { say: "remove Liam O'Connor's phone system", summary: [/Licences to remove: .*Phone System/, /Calling Plan/], approvers: ['Alex Wilber'] },
@@ -87,24 +86,30 @@ describe('licensing rules through the bot on the demo tenant (integration over H
     });
   }
 
-  it('a Graph refusal after approval is explained in words (dependency: Lucas has E3 with its Teams base plan disabled)', async () => {
+  it('no base licence: the requester picks one of the suites the tenant owns, then confirms (rule 2)', async () => {
     const lynne = h.user('Lynne Robbins');
-    await turn(h, lynne, 'give Lucas Schmidt phone system');
-    await turn(h, lynne, 'Send for approval');
-    const cardEntry = await h.connector.waitFor((e) => adaptiveCardOf(e) !== undefined, 'the approval card for Camille Dubois');
-    const requestId = executeActions(adaptiveCardOf(cardEntry)).find((a) => a.verb === 'approve')?.data.requestId;
-    const approved = await h.user('Camille Dubois').execute('approve', { requestId });
-    assert.equal(approved.body.type, 'application/vnd.microsoft.card.adaptive');
-    const notice = await h.connector.waitFor(
-      (e) => e.conversationId === lynne.personalConversationId && /could not be made/.test(String(e.activity.text)),
-      'the failure explained to the requester',
-    );
-    assert.doesNotMatch(String(notice.activity.text), /Request_BadRequest|depends on the service plan/, 'Graph text is not shown raw');
-    assert.match(String(notice.activity.text), /licence administrator/, "says who can fix it");
-    await h.app.workflow.idle();
-    assert.equal(h.emulator.writeLog.length, 0, 'Graph refused: nothing written');
-    const failedCard = await h.connector.waitFor((e) => e.method === 'PUT' && e.activityId === cardEntry.activityId, 'the card shows the failure');
-    assert.ok(adaptiveCardOf(failedCard));
+    const asked = await turn(h, lynne, 'give Noah Patel phone system');
+    assert.match(asked.texts, /Noah Patel has no licence that includes Teams/, asked.texts);
+    const offered = asked.replies.flatMap((reply) => choiceButtons(reply));
+    assert.equal(offered[0], 'Office 365 Enterprise E3', 'the 2018 default first');
+    assert.ok(offered.includes('Microsoft 365 E3') && offered.includes('Microsoft 365 E5'), offered.join(' | '));
+    const summary = await turn(h, lynne, 'Microsoft 365 E5');
+    assert.match(summary.texts, /Licences to assign: Microsoft 365 E5/, summary.texts);
+    assert.match(summary.texts, /already includes Phone System/, summary.texts);
+    const sent = await turn(h, lynne, 'Send for approval');
+    assert.match(sent.texts, /Sent to .*Alex Wilber/, sent.texts);
+  });
+
+  it("a plan switched off inside a held suite is turned on in the same call (Lucas: his E3's Skype base plan is off)", async () => {
+    const before = h.emulator.sku('ENTERPRISEPACK')!.consumedUnits;
+    const outcome = await approvedStory('give Lucas Schmidt phone system', 'Camille Dubois');
+    assert.match(outcome, /turned on in Office 365 Enterprise E3/, outcome);
+    const write = h.emulator.writeLog[0]!;
+    assert.deepEqual(write.addLicenses, [
+      { skuId: h.emulator.sku('MCOEV')!.skuId, disabledPlans: [] },
+      { skuId: h.emulator.sku('ENTERPRISEPACK')!.skuId, disabledPlans: [] },
+    ]);
+    assert.equal(h.emulator.sku('ENTERPRISEPACK')!.consumedUnits, before, 'no extra E3 seat');
   });
 
   /** Asks as Lynne, confirms, and has the (only) approver approve; returns Lynne's outcome message. */

@@ -46,7 +46,7 @@ describe('parseUtterance', () => {
 
   describeRows('part numbers, in any case', null, [
     { text: 'MCOEV', products: ['MCOEV'], person: undefined },
-    { text: 'mcopstn2 mcopstnpp', products: ['MCOPSTN2', 'MCOPSTNPP'], person: undefined },
+    { text: 'mcopstn2 mcopstnpp', products: ['MCOPSTN2', 'MCOPSTNC'], person: undefined },
     { text: 'McOmEeTaCpEa', products: ['MCOMEETACPEA'], person: undefined },
     { text: 'enterprisepremium_nopstnconf for Bob', products: ['ENTERPRISEPREMIUM_NOPSTNCONF'], person: named('Bob'), language: 'en' },
     { text: 'E1', products: ['STANDARDPACK'], person: undefined },
@@ -79,7 +79,7 @@ describe('parseUtterance', () => {
     { text: 'give Uma a pay-as-you-go calling plan', products: ['MCOPSTN_PAYG_1'], person: named('Uma') },
     { text: 'Uma needs pay as you go calling', products: ['MCOPSTN_PAYG_1'], person: named('Uma') },
     { text: 'give Uma communications credits', products: ['MCOPSTNC'], person: named('Uma') },
-    { text: 'give Uma a PSTN usage calling plan', products: ['MCOPSTNPP'], person: named('Uma') },
+    { text: 'give Uma a PSTN usage calling plan', products: ['MCOPSTN3'], person: named('Uma') },
   ]);
 
   describeRows("today's part numbers", null, [

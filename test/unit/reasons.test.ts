@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CATALOG } from '../../src/domain/catalog';
+import { SEED_SKU_PLANS, stockOf, TODAY_SUITE_PLANS } from './seed-skus';
 import type { HeldLicense, LicenseChangeRequest, RuleNote, TenantFacts, UserFacts } from '../../src/domain/decision';
 import { REASON_CODES, RULE_REASON_CODES } from '../../src/domain/reason-codes';
 import { adviceAfterSuccess, evaluate, explanationParams } from '../../src/domain/rules';
@@ -51,7 +52,7 @@ describe('explanations rendered from real rule notes', () => {
     isHybridPstn: false,
     ...extra,
   });
-  const everything: TenantFacts = { skus: CATALOG.map((product) => ({ partNumber: product.partNumber, enabled: 10, consumed: 1 })) };
+  const everything: TenantFacts = { skus: stockOf({ ...SEED_SKU_PLANS, ...TODAY_SUITE_PLANS }) };
   const without = (partNumber: string): TenantFacts => ({ skus: everything.skus.filter((sku) => sku.partNumber !== partNumber) });
   const full = (partNumber: string): TenantFacts => ({
     skus: everything.skus.map((sku) => (sku.partNumber === partNumber ? { ...sku, consumed: sku.enabled } : sku)),
@@ -77,7 +78,11 @@ describe('explanations rendered from real rule notes', () => {
     evaluate(assign('MCOPSTN2'), user([e3, held('MCOEV'), held('MCOPSTN1')]), everything).notes,
     evaluate(assign('MCOPSTN1'), user([e3, held('MCOEV'), held('MCOPSTN2')]), everything).notes,
     evaluate(remove('MCOEV'), user([e3, held('MCOEV'), held('MCOPSTN1')]), everything).notes,
-    adviceAfterSuccess(['MCOPSTN1', 'MCOMEETADV'], user([held('ENTERPRISEPREMIUM_NOPSTNCONF')])),
+    adviceAfterSuccess(['MCOPSTN1', 'MCOMEETADV'], user([held('ENTERPRISEPREMIUM_NOPSTNCONF')]), everything),
+    evaluate(assign('MCOEV'), user([{ ...held('SPE_E5'), disabledPlans: ['MCOEV'] }]), everything).notes,
+    evaluate(remove('MCOEV'), user([held('SPE_E5')]), everything).notes,
+    evaluate(assign('MCOEV'), user([held('Microsoft_365_E3_(no_Teams)')]), everything).notes,
+    evaluate(assign('MCOEV'), user([held('Microsoft_365_E3_(no_Teams)')]), without('Microsoft_Teams_Enterprise_New')).notes,
   ];
   const notes = scenarios.flat();
 

@@ -9,6 +9,7 @@ import type {
   TenantFacts,
   UserFacts,
 } from '../../src/domain/decision';
+import { SEED_SKU_PLANS } from './seed-skus';
 import { adviceAfterSuccess, communicationsCreditsSetUp, evaluate, freeSeats, seatCounts, type EvaluateOptions } from '../../src/domain/rules';
 
 const direct = (partNumber: string): HeldLicense => ({ partNumber, assignedDirectly: true, inheritedFrom: [] });
@@ -39,26 +40,6 @@ function user(spec: UserSpec = {}): UserFacts {
     isHybridPstn: spec.hybrid ?? false,
   };
 }
-
-/**
- * The seeds' 13 SKUs with the service plans Microsoft's table gives them (trimmed to the plans that matter), as a
- * 2018 tenant's subscribedSkus would list them; the credits SKU keeps the seeds' part number, MCOPSTNPP.
- */
-const SEED_SKU_PLANS: Readonly<Record<string, readonly string[]>> = {
-  ENTERPRISEPREMIUM: ['EXCHANGE_S_ENTERPRISE', 'TEAMS1', 'MCOSTANDARD', 'MCOEV', 'MCOMEETADV'],
-  ENTERPRISEPREMIUM_NOPSTNCONF: ['EXCHANGE_S_ENTERPRISE', 'TEAMS1', 'MCOSTANDARD', 'MCOEV'],
-  ENTERPRISEPACK: ['EXCHANGE_S_ENTERPRISE', 'TEAMS1', 'MCOSTANDARD'],
-  STANDARDPACK: ['EXCHANGE_S_STANDARD', 'TEAMS1', 'MCOSTANDARD'],
-  MCOSTANDARD: ['MCOSTANDARD'],
-  MCOEV: ['MCOEV'],
-  MCOPSTN1: ['MCOPSTN1'],
-  MCOPSTN5: ['MCOPSTN5'],
-  MCOPSTN6: ['MCOPSTN6'],
-  MCOPSTN2: ['MCOPSTN2', 'MCOSMS2'],
-  MCOMEETADV: ['MCOMEETADV'],
-  MCOMEETACPEA: ['MCOMEETACPEA'],
-  MCOPSTNPP: ['MCOPSTNC'],
-};
 
 type StockOverride = Omit<SkuStock, 'partNumber' | 'plans'> & { readonly plans?: readonly string[] };
 

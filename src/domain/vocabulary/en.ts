@@ -94,8 +94,8 @@ export const EN: Vocabulary = {
       partNumber: 'MCOPSTNC',
       phrases: ['communications credits', 'communications credit', 'communication credits', 'comms credits', 'calling credits', 'pstn credits', 'credits'],
     },
-    // MCOPSTNPP is what the 2018 articles called Communications Credits; its real name is this one.
-    { partNumber: 'MCOPSTNPP', phrases: ['pstn usage calling plan', 'usage calling plan'] },
+    // The seeds' MCOPSTNPP (their Communications Credits) is really this plan's SKU; the plan itself is MCOPSTN3.
+    { partNumber: 'MCOPSTN3', phrases: ['pstn usage calling plan', 'usage calling plan'] },
     {
       partNumber: 'MCOTEAMS_ESSENTIALS',
       phrases: ['teams phone with calling plan', 'teams phone with a calling plan', 'teams phone with domestic calling plan', 'microsoft teams phone with calling plan'],

@@ -75,8 +75,8 @@ export const FR: Vocabulary = {
       partNumber: 'MCOPSTNC',
       phrases: ['crédits de communication', 'crédits de communications', 'crédit de communication', 'crédits communication', 'crédits'],
     },
-    // MCOPSTNPP is what the 2018 articles called Communications Credits; its real name is this one.
-    { partNumber: 'MCOPSTNPP', phrases: ["forfait d'appels rtc à la consommation", "forfait d'appels rtc"] },
+    // The seeds' MCOPSTNPP (their Communications Credits) is really this plan's SKU; the plan itself is MCOPSTN3.
+    { partNumber: 'MCOPSTN3', phrases: ["forfait d'appels rtc à la consommation", "forfait d'appels rtc"] },
     {
       partNumber: 'MCOTEAMS_ESSENTIALS',
       phrases: [

@@ -38,8 +38,8 @@ export const JA: Vocabulary = {
       phrases: ['電話会議の1分あたりの料金', '電話会議 従量課金', '従量課金の電話会議', '従量課金電話会議', '1分あたりの料金', '分単位課金の電話会議'],
     },
     { partNumber: 'MCOPSTNC', phrases: ['通信クレジット', 'コミュニケーションクレジット', 'コミュニケーション クレジット'] },
-    // MCOPSTNPP is what the 2018 articles called Communications Credits; its real name is this one.
-    { partNumber: 'MCOPSTNPP', phrases: ['pstn 使用量通話プラン', '使用量通話プラン'] },
+    // The seeds' MCOPSTNPP (their Communications Credits) is really this plan's SKU; the plan itself is MCOPSTN3.
+    { partNumber: 'MCOPSTN3', phrases: ['pstn 使用量通話プラン', '使用量通話プラン'] },
     { partNumber: 'MCOEV', phrases: ['teams phone スタンダード', 'teams 電話 スタンダード'] },
     { partNumber: 'MCOTEAMS_ESSENTIALS', phrases: ['teams phone 通話プラン付き', 'teams 電話 通話プラン付き', '通話プラン付き teams phone', '通話プラン付きの teams phone'] },
     { partNumber: 'MCOPSTN_PAYG_1', phrases: ['従量課金の通話プラン', '従量課金通話プラン', '通話プラン 従量課金', '通話プランの従量課金'] },

@@ -53,8 +53,8 @@ export const ZH_CN: Vocabulary = {
       partNumber: 'MCOPSTNC',
       phrases: ['通信点数', '通讯点数', '通信信用点数', '通讯信用点数', '通信信用', '通讯信用', '通信片尾', '通讯片尾', '通信额度'],
     },
-    // MCOPSTNPP is what the 2018 articles called Communications Credits; its real name is this one.
-    { partNumber: 'MCOPSTNPP', phrases: ['pstn 使用量通话计划', '使用量通话计划'] },
+    // The seeds' MCOPSTNPP (their Communications Credits) is really this plan's SKU; the plan itself is MCOPSTN3.
+    { partNumber: 'MCOPSTN3', phrases: ['pstn 使用量通话计划', '使用量通话计划'] },
     { partNumber: 'MCOEV', phrases: ['teams phone 标准版', 'teams 电话标准版'] },
     {
       partNumber: 'MCOTEAMS_ESSENTIALS',

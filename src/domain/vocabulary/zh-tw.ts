@@ -38,8 +38,8 @@ export const ZH_TW: Vocabulary = {
       phrases: ['每分鐘付費語音會議', '每分鐘付費音訊會議', '音訊會議每分鐘付費', '按分鐘付費音訊會議', '按分鐘付費', '每分鐘付費'],
     },
     { partNumber: 'MCOPSTNC', phrases: ['通訊點數', '通訊信用額度', '通訊信用', '通信點數'] },
-    // MCOPSTNPP is what the 2018 articles called Communications Credits; its real name is this one.
-    { partNumber: 'MCOPSTNPP', phrases: ['pstn 使用量通話方案', '使用量通話方案'] },
+    // The seeds' MCOPSTNPP (their Communications Credits) is really this plan's SKU; the plan itself is MCOPSTN3.
+    { partNumber: 'MCOPSTN3', phrases: ['pstn 使用量通話方案', '使用量通話方案'] },
     { partNumber: 'MCOEV', phrases: ['teams phone 標準版', 'teams 電話標準版'] },
     {
       partNumber: 'MCOTEAMS_ESSENTIALS',
