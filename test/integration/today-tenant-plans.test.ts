@@ -111,3 +111,27 @@ describe("service plans through the bot on a tenant of today's SKUs (integration
     });
   }
 });
+
+describe("bulk and admin commands reason on service plans too (today's tenant, integration over HTTP)", function () {
+  this.timeout(60000);
+  let h: Harness;
+  harnessPerTest((started) => (h = started), { tenantFile: TODAY_TENANT_FILE });
+
+  it('a pasted bulk list: a plan turned on inside E5, Teams Enterprise for a no-Teams suite, nothing for E5', async () => {
+    const rafael = h.user('Rafael Souza');
+    await rafael.say('bulk assign phone system\nlars@today.example\naisha@today.example\ningrid@today.example');
+    const preview = await h.connector.waitFor((e) => e.conversationId === rafael.personalConversationId && /bulk submit ([0-9a-f-]{36})/.test(JSON.stringify(adaptiveCardOf(e) ?? {})), 'the preview card');
+    const jobId = /bulk submit ([0-9a-f-]{36})/.exec(JSON.stringify(adaptiveCardOf(preview)))?.[1] as string;
+    await rafael.say(`bulk submit ${jobId}`);
+    await h.connector.waitFor((e) => /Approval needed/.test(JSON.stringify(adaptiveCardOf(e) ?? {})), 'the approval card to Helena Varga');
+    await h.user('Helena Varga').say(`bulk approve ${jobId}`);
+    await h.connector.waitFor((e) => e.conversationId === rafael.personalConversationId && /Bulk job finished/.test(String(e.activity.text)), 'the end of the job', 50000);
+    const byUpn = new Map(h.emulator.writeLog.map((write) => [write.userPrincipalName, write]));
+    assert.equal(h.emulator.writeLog.length, 2, 'Ingrid already has Phone System inside E5: not written');
+    assert.deepEqual(byUpn.get('lars@today.example')?.addLicenses, [{ skuId: h.skuId('SPE_E5'), disabledPlans: [] }]);
+    assert.deepEqual(byUpn.get('aisha@today.example')?.addLicenses, [
+      { skuId: h.skuId('Microsoft_Teams_Enterprise_New'), disabledPlans: [] },
+      { skuId: h.skuId('MCOEV'), disabledPlans: [] },
+    ]);
+  });
+});

@@ -3,11 +3,11 @@
  * refusal. The same evaluate() as a single request; a partly refused user is refused whole, as a
  * single request would be.
  */
-import type { LicenseAction, RuleNote, TenantFacts, UserFacts } from '../../domain/decision';
+import type { LicenseAction, PlanChange, RuleNote, TenantFacts, UserFacts } from '../../domain/decision';
 import { evaluate } from '../../domain/rules';
 
 export type UserPlan =
-  | { readonly kind: 'change'; readonly add: readonly string[]; readonly remove: readonly string[] }
+  | { readonly kind: 'change'; readonly add: readonly string[]; readonly remove: readonly string[]; readonly planChanges: readonly PlanChange[] }
   | { readonly kind: 'nothing'; readonly reasonCode: string; readonly params: RuleNote['params'] }
   | { readonly kind: 'refused'; readonly reasonCode: string; readonly params: RuleNote['params'] };
 
@@ -22,7 +22,7 @@ export function planUser(action: LicenseAction, requested: readonly string[], us
     const noop = first('noop');
     return { kind: 'nothing', reasonCode: noop?.code ?? 'BULK_NOTHING_TO_DO', params: noop?.params ?? {} };
   }
-  return { kind: 'change', add: decision.add, remove: decision.remove };
+  return { kind: 'change', add: decision.add, remove: decision.remove, planChanges: decision.planChanges };
 }
 
 /** Part numbers a plan would write that the approved job does not cover. */

@@ -6,8 +6,10 @@
  * timed-out write sends the user back to be re-read, so a write Graph may have applied is never sent
  * twice, and a restart resumes from the stored chunks the same way.
  */
-import { DirectoryError, type AuditLog, type Clock, type DirectorySku, type Directory } from '../../ports';
-import { tenantStock, skuIdOf } from '../license-facts';
+import type { UserFacts } from '../../domain/decision';
+import { DirectoryError, type AuditLog, type Clock, type DirectorySku, type Directory, type LicenseAssignment } from '../../ports';
+import { changeStillToMake } from '../license-change-body';
+import { tenantStock } from '../license-facts';
 import { AdaptiveGate, unknownRetryDelayMs, type GateLimits } from './adaptive-gate';
 import type { BulkJob, BulkProgress, BulkUserEntry } from './bulk-job';
 import type { BulkJobStore } from './bulk-job-store';
@@ -57,6 +59,9 @@ interface Planned {
   readonly ref: Ref;
   readonly add: readonly string[];
   readonly remove: readonly string[];
+  /** The assignLicense body, worked out from the read this plan came from (plans turned on or off included). */
+  readonly body: LicenseAssignment;
+  readonly missingSku?: string;
 }
 
 const SKU_REFRESH_MS = 30_000;
@@ -151,7 +156,7 @@ export class BulkRun {
         }
         await this.nameGroups(inheritingGroups(result.licenses));
         const facts = userFactsOf(result.licenses, this.skus, result.inGroup, this.groupNames);
-        this.decide(ref, planUser(this.job.action, this.job.requested, facts, { skus: tenantStock(this.skus) }));
+        this.decide(ref, planUser(this.job.action, this.job.requested, facts, { skus: tenantStock(this.skus) }), facts);
       }
     } finally {
       this.readGate.end(callOutcome(errors, refs.length));
@@ -160,7 +165,7 @@ export class BulkRun {
   }
 
   /** After a fresh read: skip, fail, or queue the write — or, once cancelled, only record what happened. */
-  private decide(ref: Ref, plan: ReturnType<typeof planUser>): void {
+  private decide(ref: Ref, plan: ReturnType<typeof planUser>, facts: UserFacts): void {
     const entry = this.entry(ref);
     const wasWriting = entry.status === 'writing';
     if (plan.kind === 'nothing') {
@@ -182,13 +187,14 @@ export class BulkRun {
       this.finish(ref, { status: 'failed', reasonCode: 'BULK_PLAN_CHANGED', params: { partNumber: outside.join(', ') } });
       return;
     }
-    this.toWrite.push({ ref, add: plan.add, remove: plan.remove });
+    const still = changeStillToMake(plan, facts, this.skus);
+    this.toWrite.push({ ref, add: plan.add, remove: plan.remove, body: still.body, ...(still.missingSku ? { missingSku: still.missingSku } : {}) });
   }
 
   private async writeTask(items: Planned[]): Promise<void> {
     const sendable: Planned[] = [];
     for (const item of items) {
-      const missing = [...item.add, ...item.remove].find((part) => !skuIdOf(this.skus, part));
+      const missing = item.missingSku;
       if (missing) this.finish(item.ref, { status: 'failed', reasonCode: 'SKU_NOT_PURCHASED', params: { partNumber: missing } });
       else {
         this.update(item.ref, { status: 'writing', add: item.add, remove: item.remove });
@@ -203,10 +209,7 @@ export class BulkRun {
     try {
       const changes = sendable.map((item) => ({
         userId: this.entry(item.ref).userId as string,
-        change: {
-          addLicenses: item.add.map((part) => ({ skuId: skuIdOf(this.skus, part) as string, disabledPlans: [] })),
-          removeLicenses: item.remove.map((part) => skuIdOf(this.skus, part) as string),
-        },
+        change: item.body,
       }));
       const results = await this.deps.bulk.assignLicenses(changes, { timeoutMs: this.deps.timeoutMs ?? REQUEST_TIMEOUT_MS });
       for (const item of sendable) {

@@ -4,6 +4,7 @@
  */
 import type { HeldLicense, UserFacts } from '../../domain/decision';
 import type { DirectorySku, DirectoryUserLicenses } from '../../ports';
+import { planNames } from '../license-facts';
 
 export function userFactsOf(
   licenses: DirectoryUserLicenses,
@@ -11,10 +12,11 @@ export function userFactsOf(
   isHybridPstn: boolean,
   groupNames: ReadonlyMap<string, string> = new Map(),
 ): UserFacts {
-  const partBySkuId = new Map(skus.map((sku) => [sku.skuId.toLowerCase(), sku.skuPartNumber]));
+  const skuById = new Map(skus.map((sku) => [sku.skuId.toLowerCase(), sku]));
   const held = licenses.assignedLicenses.flatMap((license): HeldLicense[] => {
-    const partNumber = partBySkuId.get(license.skuId.toLowerCase());
-    if (!partNumber) return [];
+    const sku = skuById.get(license.skuId.toLowerCase());
+    if (!sku) return [];
+    const partNumber = sku.skuPartNumber;
     const states = licenses.licenseAssignmentStates.filter((state) => state.skuId.toLowerCase() === license.skuId.toLowerCase());
     const inheritedFrom = states.flatMap((state) => {
       if (!state.assignedByGroup) return [];
@@ -23,7 +25,8 @@ export function userFactsOf(
     });
     // Without licenseAssignmentStates (some tenants omit it) a held licence counts as direct.
     const assignedDirectly = states.length === 0 || states.some((state) => state.assignedByGroup === null);
-    return [{ partNumber, assignedDirectly, inheritedFrom }];
+    const disabledPlans = planNames(sku, license.disabledPlans);
+    return [{ partNumber, assignedDirectly, inheritedFrom, ...(disabledPlans.length > 0 ? { disabledPlans } : {}) }];
   });
   return {
     userId: licenses.user.id,

@@ -129,7 +129,7 @@ export function seatNeeds(toChange: readonly BulkUserEntry[], skus: readonly Dir
   const needed = new Map<string, number>();
   for (const entry of toChange) for (const part of entry.add ?? []) needed.set(part, (needed.get(part) ?? 0) + 1);
   return [...needed].map(([partNumber, count]) => {
-    const stock = tenantStock(skus).find((sku) => sku.partNumber === partNumber.toUpperCase());
+    const stock = tenantStock(skus).find((sku) => sku.partNumber.toUpperCase() === partNumber.toUpperCase());
     return { partNumber, needed: count, enabled: stock?.enabled ?? 0, free: stock ? Math.max(0, stock.enabled - stock.consumed) : 0 };
   });
 }
