@@ -61,6 +61,7 @@ export class Rig {
       PORT: '0',
       HOST: '127.0.0.1',
       GRAPH_BASE_URL: emulator.url,
+      HOME_TENANT_ID: tenant.tenantId,
       DATA_DIR: dataDir,
       LICENSE_APPROVER_GROUP_ID: groupId('License approvers'),
       ONPREM_PSTN_GROUP_ID: groupId('Hybrid PSTN', 'On-premises PSTN users'),
