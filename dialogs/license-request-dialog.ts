@@ -19,6 +19,7 @@ import { explainNotes, productList } from '../src/bot/explain';
 import { ResolvePersonDialog, RESOLVE_PERSON_DIALOG, type ResolvePersonOptions } from './resolve-person-dialog';
 import { describeRequestRefusal, summarizeDecision } from './request-summary';
 import { readThisTurn } from './licences-read-this-turn';
+import { overlapsOpenText } from '../src/bot/open-request-text';
 
 export const LICENSE_REQUEST_DIALOG = 'licenseRequest';
 const FLOW = 'licenseRequest.flow';
@@ -131,6 +132,9 @@ export class LicenseRequestDialog extends ComponentDialog {
       case 'changed':
         await step.context.sendActivity(t('replies:request.changedMeanwhile'));
         if (result.decision.outcome === 'refused') await step.context.sendActivity(describeRequestRefusal(t, values.target, result.decision));
+        break;
+      case 'overlaps':
+        await step.context.sendActivity(overlapsOpenText(t, result.open));
         break;
       case 'submitted': {
         const approvers = result.request.approvers.map((approver) => approver.displayName).join(t('replies:listSeparator'));

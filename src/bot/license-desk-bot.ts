@@ -25,6 +25,7 @@ import type { Logger } from '../logger';
 import { identityOf, rememberSender } from './conversation-memory';
 import type { CardActionHandler } from './card-action-handler';
 import { answerOtherTenant, isFromHomeTenant } from './home-tenant';
+import { SeenActivities } from './seen-activities';
 
 /** Slash-style admin commands (help, seats, bulk …); returns false when the text is not one. */
 export interface CommandHandler {
@@ -62,6 +63,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class LicenseDeskBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly seen = new SeenActivities();
 
   constructor(private readonly deps: BotDependencies) {
     super();
@@ -89,6 +91,11 @@ export class LicenseDeskBot extends TeamsActivityHandler {
     // First, for every kind of activity: nothing below (state, Graph, conversation references) sees an outsider.
     if (!isFromHomeTenant(context.activity, this.deps.homeTenantId)) {
       await answerOtherTenant(context);
+      return;
+    }
+    // A redelivered copy of a message or update is dropped (invokes are idempotent and each needs its answer).
+    if (context.activity.type !== 'invoke' && !this.seen.firstTime(context.activity)) {
+      this.deps.log.info('duplicate activity ignored', { activityId: context.activity.id, type: context.activity.type });
       return;
     }
     // botbuilder's mention helpers assume well-formed entities and a text; a malformed entity must not fail the turn.

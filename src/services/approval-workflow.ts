@@ -32,6 +32,8 @@ import { createLogger, type Logger } from '../logger';
 import type { LicenseFactsReader } from './license-facts';
 import { applyStored, KeptChanging } from './stored-transition';
 import { LicenseWriter } from './license-writer';
+import { OPEN_STATES, overlappingOpenRequest } from './open-request-overlap';
+import { withKeyLock } from '../storage/key-lock';
 
 export interface WorkflowDependencies {
   readonly directory: Directory;
@@ -57,7 +59,9 @@ export interface Actor extends Person {
 export type SubmitResult =
   | { kind: 'submitted'; request: LicenseRequest; reached: number }
   | { kind: 'noApprover' }
-  | { kind: 'changed'; decision: Decision };
+  | { kind: 'changed'; decision: Decision }
+  /** An open request for the same person already touches one of these licences: nothing new was stored. */
+  | { kind: 'overlaps'; open: LicenseRequest };
 
 export type DecideResult =
   | { kind: 'notFound' }
@@ -79,6 +83,9 @@ export class ApprovalWorkflow {
   /** Requests this process is writing or offering right now: recovery passes leave them alone. */
   private readonly fulfilling = new Set<string>();
   private readonly offering = new Set<string>();
+  /** Keys of withKeyLock: one submission check-and-create, and one Graph write, per person at a time in this process. */
+  private readonly submissions = {};
+  private readonly writes = {};
   private recoveryTimer: NodeJS.Timeout | undefined;
   private recoveryPass: Promise<unknown> | undefined;
 
@@ -136,7 +143,13 @@ export class ApprovalWorkflow {
     };
     this.offering.add(request.id);
     try {
-      await this.deps.requests.create(request);
+      // Looking for an open request and storing this one happen as one step for this person (parallel confirmations).
+      const open = await withKeyLock(this.submissions, `${input.tenantId}/${input.target.id}`, async () => {
+        const found = overlappingOpenRequest(await this.deps.requests.listByState(OPEN_STATES), { tenantId: input.tenantId, targetId: input.target.id, add: request.add, remove: request.remove });
+        if (!found) await this.deps.requests.create(request);
+        return found;
+      });
+      if (open) return { kind: 'overlaps', open };
       await this.record('requested', request, input.requester.id, {
         add: request.add,
         remove: request.remove,
@@ -244,7 +257,8 @@ export class ApprovalWorkflow {
       // The process stopped between storing the approval and auditing it.
       await this.record('approved', claimed.value, decision.id, { comment: decision.comment ?? null, recovered: true }, decision.at);
     }
-    const outcome = await this.writer.apply(claimed.value, { beforeWrite: () => this.renewClaim(requestId) });
+    // One write per person at a time: the next one re-reads the person and finds an overlapping change already made.
+    const outcome = await withKeyLock(this.writes, claimed.value.target.id, () => this.writer.apply(claimed.value, { beforeWrite: () => this.renewClaim(requestId) }));
     if (outcome.kind === 'superseded') {
       this.log.warn('assignment taken over by another instance before the Graph write', { requestId, instance: this.instanceId });
       return undefined;
