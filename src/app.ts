@@ -129,7 +129,13 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     assignmentLeaseMs: config.assignment.leaseMs,
     log,
   });
-  lifecycle.attachLicenceEnd({ facts, fulfil: (requestId) => workflow.fulfil(requestId) });
+  lifecycle.attachLicenceEnd({
+    facts,
+    fulfil: (requestId) => workflow.fulfil(requestId),
+    admins: async () =>
+      groups.adminGroupId ? (await graphDirectory.listGroupMembers(groups.adminGroupId)).map((member) => ({ id: member.id, displayName: member.displayName })) : [],
+    askApprovers: (request) => notifier.approvalRequested(request),
+  });
   const exports = new FileExports(state.storage, sender, log);
   const bulkNotifier = new BulkCardNotifier(sender, state.conversations, exports, log);
   const bulk = new BulkJobService({
