@@ -32,6 +32,7 @@ import { BulkJobStore } from './services/bulk/bulk-job-store';
 import { LicenseFactsReader } from './services/license-facts';
 import { PeopleFinder } from './services/people-finder';
 import { LifecycleServices } from './services/lifecycle/lifecycle-services';
+import type { LicenceEnd } from './services/lifecycle/licence-end';
 import { ProactiveMessenger } from './services/lifecycle/person-messenger';
 import { ProvisioningReader } from './services/lifecycle/provisioning-reader';
 import { openState } from './storage/open-state-for-config';
@@ -117,6 +118,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   });
   const notifier = lifecycle.wrap(proactiveNotifier, log);
   lifecycle.attachApprovalTimeouts({ notifier, cards: proactiveNotifier, directory, approverGroupId: groups.approverGroupId });
+  let licenceEnd: LicenceEnd | undefined;
   const workflow = new ApprovalWorkflow({
     directory,
     facts,
@@ -128,8 +130,10 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     cards: state.cards,
     assignmentLeaseMs: config.assignment.leaseMs,
     log,
+    // Bound below: the licence end is attached to the lifecycle once the workflow exists.
+    timeBoundGrants: (tenantId, targetId) => licenceEnd?.grantsInForce(tenantId, targetId) ?? Promise.resolve([]),
   });
-  lifecycle.attachLicenceEnd({
+  licenceEnd = lifecycle.attachLicenceEnd({
     facts,
     fulfil: (requestId) => workflow.fulfil(requestId),
     admins: async () =>

@@ -34,6 +34,7 @@ import { applyStored, KeptChanging } from './stored-transition';
 import { LicenseWriter } from './license-writer';
 import { OPEN_STATES, overlappingOpenRequest } from './open-request-overlap';
 import { withKeyLock } from '../storage/key-lock';
+import { relianceOn, withReliance, type TimeBoundGrant } from './time-bound-reliance';
 
 export interface WorkflowDependencies {
   readonly directory: Directory;
@@ -50,6 +51,8 @@ export interface WorkflowDependencies {
   /** How long a claim protects an assignment from a takeover. Default 2 minutes; keep it above the Graph timeout. */
   readonly assignmentLeaseMs?: number;
   readonly log?: Logger;
+  /** The target's time-bound grants still in force: a request relying on one says so on its card. */
+  readonly timeBoundGrants?: (tenantId: string, targetId: string) => Promise<readonly TimeBoundGrant[]>;
 }
 
 export interface Actor extends Person {
@@ -122,8 +125,10 @@ export class ApprovalWorkflow {
     });
     if (choice.approvers.length === 0 || !('source' in choice)) return { kind: 'noApprover' };
 
+    const grants = input.action === 'assign' && this.deps.timeBoundGrants ? await this.deps.timeBoundGrants(input.tenantId, input.target.id) : [];
+    const basis = relianceOn(grants, decision, facts);
     const now = this.deps.clock.now().toISOString();
-    const request: LicenseRequest = {
+    const request: LicenseRequest = withReliance({
       id: randomUUID(),
       tenantId: input.tenantId,
       createdAt: now,
@@ -140,7 +145,7 @@ export class ApprovalWorkflow {
       approverSource: choice.source,
       state: 'pending',
       ...(input.durationSeconds && input.action === 'assign' ? { durationSeconds: input.durationSeconds } : {}),
-    };
+    }, basis);
     this.offering.add(request.id);
     try {
       // Looking for an open request and storing this one happen as one step for this person (parallel confirmations).

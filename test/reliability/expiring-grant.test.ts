@@ -2,8 +2,9 @@
  * Attack: an expiring time-bound grant that would take away what a later grant gave. Phone System for two weeks is
  * approved; then a Domestic Calling Plan (only the plan is added: Phone System is held). At the end of the two weeks
  * the removal rules would remove Phone System and the Calling Plan that needs it. The bot must remove nothing, ask
- * the License Desk admins (an approval card for the whole removal) and tell the requester why. A time-bound grant
- * that nothing depends on still ends as before (the control).
+ * the License Desk admins (an approval card for the whole removal) and tell the requester why; the Calling Plan's own
+ * approval card said it relies on the time-bound Phone System. A time-bound grant that nothing depends on still ends
+ * as before (the control).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -53,8 +54,11 @@ describe('expiring grants remove only what they added (reliability)', function (
 
   it('Phone System for two weeks, then a Calling Plan: at the end both are kept, the admins are asked, the requester told why', async () => {
     const phoneSystem = await grant('give Alice Anders phone system for two weeks');
+    const cardsFrom = rig.connector.activities.length;
     const callingPlan = await grant('give Alice Anders a domestic calling plan');
     assert.deepEqual((await rig.request(callingPlan))?.add, ['MCOPSTN1'], 'the plan alone was added');
+    const card = rig.connector.activities.slice(cardsFrom).find((entry) => entry.method === 'POST' && requestIdOnCard(entry) === callingPlan);
+    assert.match(JSON.stringify(card?.activity.attachments?.[0]?.content), /Relies on Phone System, which this person holds only until/, 'the approval card says it relies on the time-bound grant');
     const writesBefore = rig.emulator.writeLog.length;
     const before = rig.connector.activities.length;
 
@@ -80,7 +84,10 @@ describe('expiring grants remove only what they added (reliability)', function (
   });
 
   it('control: a time-bound grant nothing depends on is removed at its end', async () => {
+    const cardsFrom = rig.connector.activities.length;
     await grant('give Alice Anders phone system for two weeks');
+    const cards = rig.connector.activities.slice(cardsFrom).filter((entry) => requestIdOnCard(entry) !== undefined);
+    assert.ok(cards.length > 0 && cards.every((entry) => !/Relies on/.test(JSON.stringify(entry.activity.attachments))), 'no reliance when there is none');
     now += 15 * DAY;
     await bot.lifecycle.tick(new Date(now));
     await rig.idle();

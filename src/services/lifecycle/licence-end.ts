@@ -23,6 +23,7 @@ import { ConcurrencyConflict, type AuditLog, type Clock, type RequestStore } fro
 import type { LicenseFactsReader } from '../license-facts';
 import { endOf, formatEndDate } from './licence-end-format';
 import type { LifecycleListener } from './lifecycle-notifier';
+import type { TimeBoundGrant } from '../time-bound-reliance';
 import type { PersonMessenger } from './person-messenger';
 import type { DueItem, LifecycleScheduler } from './scheduler';
 
@@ -57,6 +58,19 @@ export class LicenceEnd implements LifecycleListener {
   }
 
   async approvalRequested(): Promise<void> {}
+
+  /** The person's completed time-bound grants whose end is still to come (from the scheduled ends). */
+  async grantsInForce(tenantId: string, targetId: string): Promise<TimeBoundGrant[]> {
+    const now = this.deps.clock.now().toISOString();
+    const ends = (await this.deps.scheduler.pending()).filter((item) => item.kind === LICENCE_END && item.dueAt > now);
+    const grants: TimeBoundGrant[] = [];
+    for (const item of ends) {
+      const request = (await this.deps.requests.get(String(item.payload.requestId)))?.value;
+      if (request?.state !== 'completed' || request.tenantId !== tenantId || request.target.id !== targetId) continue;
+      grants.push({ add: request.add, endsAt: request.endsAt ?? item.dueAt });
+    }
+    return grants;
+  }
 
   /** A completed time-bound assignment: store its end and schedule the removal for then. */
   async requestChanged(request: LicenseRequest): Promise<void> {
