@@ -169,6 +169,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     // The gate remembers admin rights for its own documented time; a second cache under it would stretch that.
     gate: new AdminGate(graphDirectory, groups.adminGroupId, clock),
     storage: state.storage,
+    cards: state.cards,
     clock,
     log,
     adminCanSkipApproval: config.adminCanSkipApproval,

@@ -60,7 +60,8 @@ export interface Actor extends Person {
 }
 
 export type SubmitResult =
-  | { kind: 'submitted'; request: LicenseRequest; reached: number }
+  /** waiting: approvers not reached yet (no chat with the bot): they get the card when they first open it. */
+  | { kind: 'submitted'; request: LicenseRequest; reached: number; waiting: readonly Person[] }
   | { kind: 'noApprover' }
   | { kind: 'changed'; decision: Decision }
   /** An open request for the same person already touches one of these licences: nothing new was stored. */
@@ -76,6 +77,8 @@ const MAX_CONFLICT_RETRIES = 8;
 export const DEFAULT_ASSIGNMENT_LEASE_MS = 120_000;
 /** Pending requests without a posted card are offered again for this long (the approver may install the app later). */
 const REOFFER_MAX_AGE_MS = 7 * 24 * 3600_000;
+/** The longest wait between two offers of a card that reached nobody (an approver opening the app gets it at once). */
+const MAX_REOFFER_DELAY_MS = 6 * 3600_000;
 
 export class ApprovalWorkflow {
   readonly instanceId: string;
@@ -86,6 +89,8 @@ export class ApprovalWorkflow {
   /** Requests this process is writing or offering right now: recovery passes leave them alone. */
   private readonly fulfilling = new Set<string>();
   private readonly offering = new Set<string>();
+  /** Pending requests whose card reached nobody: when to offer again (back-off, in this process). */
+  private readonly reoffers = new Map<string, { attempts: number; nextAt: number }>();
   /** Keys of withKeyLock: one submission check-and-create, and one Graph write, per person at a time in this process. */
   private readonly submissions = {};
   private readonly writes = {};
@@ -161,8 +166,8 @@ export class ApprovalWorkflow {
         approvers: request.approvers.map((a) => a.id),
         ...(request.durationSeconds ? { durationSeconds: request.durationSeconds } : {}),
       });
-      const { reached } = await this.deps.notifier.approvalRequested(request);
-      return { kind: 'submitted', request, reached };
+      const { reached, waiting = [] } = await this.deps.notifier.approvalRequested(request);
+      return { kind: 'submitted', request, reached, waiting };
     } finally {
       this.offering.delete(request.id);
     }
@@ -310,11 +315,14 @@ export class ApprovalWorkflow {
   async resumeUnfinished(): Promise<number> {
     const unfinished = await this.deps.requests.listByState(['pending', 'approved', 'assigning']);
     const now = this.deps.clock.now().getTime();
+    const stillPending = new Set(unfinished.filter((request) => request.state === 'pending').map((request) => request.id));
+    for (const id of this.reoffers.keys()) if (!stillPending.has(id)) this.reoffers.delete(id);
     let resumed = 0;
     for (const request of unfinished) {
       if (request.state === 'pending') {
         const age = now - Date.parse(request.createdAt);
-        if (this.deps.cards && age >= this.leaseMs && age < REOFFER_MAX_AGE_MS && !this.offering.has(request.id)) {
+        const backoff = this.reoffers.get(request.id);
+        if (this.deps.cards && age >= this.leaseMs && age < REOFFER_MAX_AGE_MS && !this.offering.has(request.id) && !(backoff && now < backoff.nextAt)) {
           this.inBackground(() => this.offerAgain(request));
         }
         continue;
@@ -416,7 +424,15 @@ export class ApprovalWorkflow {
         await this.record('requested', current.value, current.value.requester.id, { add, remove, approvers: approvers.map((a) => a.id), recovered: true }, current.value.createdAt);
       }
       const { reached } = await this.deps.notifier.approvalRequested(current.value);
-      this.log.info('approval card offered again', { requestId: request.id, reached });
+      if (reached > 0) {
+        this.reoffers.delete(request.id);
+        this.log.info('approval card offered again', { requestId: request.id, reached });
+      } else {
+        // Nobody could be reached (no approver has opened License Desk yet): try again later, less and less often.
+        const attempts = (this.reoffers.get(request.id)?.attempts ?? 0) + 1;
+        const delay = Math.min(this.leaseMs * 2 ** attempts, MAX_REOFFER_DELAY_MS);
+        this.reoffers.set(request.id, { attempts, nextAt: this.deps.clock.now().getTime() + delay });
+      }
     } finally {
       this.offering.delete(request.id);
     }
