@@ -36,6 +36,7 @@ import type { LicenceEnd } from './services/lifecycle/licence-end';
 import { ProactiveMessenger } from './services/lifecycle/person-messenger';
 import { ProvisioningReader } from './services/lifecycle/provisioning-reader';
 import { openState } from './storage/open-state-for-config';
+import { PersonWriteLeases } from './storage/person-write-lease';
 
 export interface RunningLicenseDesk {
   readonly port: number;
@@ -130,6 +131,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     cards: state.cards,
     assignmentLeaseMs: config.assignment.leaseMs,
     log,
+    personWrites: new PersonWriteLeases(state.storage, config.assignment.leaseMs, systemClock),
     // Bound below: the licence end is attached to the lifecycle once the workflow exists.
     timeBoundGrants: (tenantId, targetId) => licenceEnd?.grantsInForce(tenantId, targetId) ?? Promise.resolve([]),
   });

@@ -51,6 +51,8 @@ export interface WorkflowDependencies {
   /** How long a claim protects an assignment from a takeover. Default 2 minutes; keep it above the Graph timeout. */
   readonly assignmentLeaseMs?: number;
   readonly log?: Logger;
+  /** Serialises Graph writes for one person across instances sharing the state (in-process queueing is built in). */
+  readonly personWrites?: { withLease<T>(personId: string, work: () => Promise<T>): Promise<T> };
   /** The target's time-bound grants still in force: a request relying on one says so on its card. */
   readonly timeBoundGrants?: (tenantId: string, targetId: string) => Promise<readonly TimeBoundGrant[]>;
 }
@@ -268,7 +270,10 @@ export class ApprovalWorkflow {
       await this.record('approved', claimed.value, decision.id, { comment: decision.comment ?? null, recovered: true }, decision.at);
     }
     // One write per person at a time: the next one re-reads the person and finds an overlapping change already made.
-    const outcome = await withKeyLock(this.writes, claimed.value.target.id, () => this.writer.apply(claimed.value, { beforeWrite: () => this.renewClaim(requestId) }));
+    const write = () => this.writer.apply(claimed.value, { beforeWrite: () => this.renewClaim(requestId) });
+    const outcome = await withKeyLock(this.writes, claimed.value.target.id, () =>
+      this.deps.personWrites ? this.deps.personWrites.withLease(claimed.value.target.id, write) : write(),
+    );
     if (outcome.kind === 'superseded') {
       this.log.warn('assignment taken over by another instance before the Graph write', { requestId, instance: this.instanceId });
       return undefined;

@@ -4,10 +4,12 @@
  * post one card and say "Sent to…" once. A new request for a person while an open one overlaps it is refused with a
  * pointer to the open one. Two overlapping requests that exist anyway (stored directly, as an older version or
  * another instance could have left them) approved at the same moment end in one Graph write and one coherent
- * message per request, never "Done" and "could not be made" for the same change.
+ * message per request, never "Done" and "could not be made" for the same change — also when each approval reaches
+ * another instance sharing the state (Azurite), with Graph slow enough for both writes to overlap.
  */
 import assert from 'node:assert/strict';
 import { OPEN_STATES } from '../../src/services/open-request-overlap';
+import { startAzurite, type Azurite } from './support/azurite';
 import { eventually, Rig } from './support/rig';
 import { seedPendingRequest } from './support/seed';
 import { CONFIRM, describe as describeCaptured, requestIdOnCard } from './support/story';
@@ -108,5 +110,37 @@ describe('duplicates: one activity, one request, one write (reliability)', funct
       assert.match(text, /Alice Anders/);
       assert.doesNotMatch(text, /could not|couldn't|failed/i, text);
     }
+  });
+
+  describe('two instances sharing one Azure Blob container (Azurite), Graph at 150 ms a call', () => {
+    const RACES = 5;
+    let azurite: Azurite;
+    let shared: Rig;
+
+    before(async () => {
+      azurite = await startAzurite();
+      shared = await Rig.start({ latencyMs: 150, environment: { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: 'duplicates' } });
+      await shared.startInstance();
+      await shared.startInstance();
+    });
+    after(async () => {
+      await shared?.close();
+      await azurite?.stop();
+    });
+
+    it(`${RACES} races: two overlapping requests approved at once, one at each instance: one Graph write attempt each race`, async () => {
+      const [first, second] = shared.instances;
+      const megan = shared.user('Megan Manager');
+      for (let race = 0; race < RACES; race++) {
+        shared.emulator.resetTenant();
+        shared.emulator.resetLogs();
+        const ids = [await seedPendingRequest(shared), await seedPendingRequest(shared)];
+        await Promise.all([first!, second!].map((instance, index) => megan.execute('approve', { requestId: ids[index] }, { to: instance.url })));
+        for (const id of ids) await eventually(async () => ((await shared.request(id))?.state === 'completed' ? true : undefined), `request ${id} completed`);
+        await shared.idle();
+        const attempts = shared.emulator.requestLog.filter((entry) => /assignLicense$/.test(entry.path));
+        assert.equal(attempts.length, 1, `race ${race}: one assignLicense sent (${attempts.map((entry) => entry.status).join(', ')})`);
+      }
+    });
   });
 });
