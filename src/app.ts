@@ -131,6 +131,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     cards: state.cards,
     assignmentLeaseMs: config.assignment.leaseMs,
     log,
+    // Leases are about real time between processes, whatever clock requests are dated by (tests move theirs by days).
     personWrites: new PersonWriteLeases(state.storage, config.assignment.leaseMs, systemClock),
     // Bound below: the licence end is attached to the lifecycle once the workflow exists.
     timeBoundGrants: (tenantId, targetId) => licenceEnd?.grantsInForce(tenantId, targetId) ?? Promise.resolve([]),
