@@ -9,6 +9,7 @@ import type { NoteKind } from '../src/domain/decision';
 import { addedProducts, explainReason, productName, removedProducts } from '../src/bot/explain';
 import { resolveLocale, translator, type Translate } from '../src/i18n';
 import { durationDays, endOf, formatEndDate } from '../src/services/lifecycle/licence-end-format';
+import { relianceOf } from '../src/services/time-bound-reliance';
 import { fillTemplate, type AdaptiveCardJson } from './fill-template';
 import approvalTemplate from './templates/approval-card.json';
 
@@ -56,7 +57,7 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
   const add = addedProducts(t, request).map((name) => ({ name }));
   const remove = removedProducts(t, request).map((name) => ({ name }));
   const seats = view.seats.map((seat) => seatLine(t, seat));
-  const changes = notesOfKind(t, request, 'change');
+  const changes = [...notesOfKind(t, request, 'change'), ...timeBoundLines(t, request)];
   const advice = notesOfKind(t, request, 'advice');
   const approvers = new Intl.ListFormat(resolveLocale(locale), { type: 'conjunction' }).format(
     request.approvers.map((person) => person.displayName),
@@ -186,4 +187,9 @@ function notesOfKind(t: Translate, request: LicenseRequest, kind: NoteKind): { t
   return request.notes
     .filter((note) => note.kind === kind)
     .map((note) => ({ text: explainReason(t, note.code, note.params) }));
+}
+
+/** A licence this request relies on ends with a time-bound grant: the approver should know before approving. */
+function timeBoundLines(t: Translate, request: LicenseRequest): { text: string }[] {
+  return relianceOf(request).map((basis) => ({ text: t('cards:approval.reliesOnTimeBound', { product: productName(t, basis.partNumber), date: formatEndDate(t, basis.endsAt) }) }));
 }

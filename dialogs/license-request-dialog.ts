@@ -19,6 +19,7 @@ import { explainNotes, productList, productName } from '../src/bot/explain';
 import { ResolvePersonDialog, RESOLVE_PERSON_DIALOG, type ResolvePersonOptions } from './resolve-person-dialog';
 import { describeRequestRefusal, summarizeDecision } from './request-summary';
 import { readThisTurn } from './licences-read-this-turn';
+import { overlapsOpenText } from '../src/bot/open-request-text';
 
 export const LICENSE_REQUEST_DIALOG = 'licenseRequest';
 const FLOW = 'licenseRequest.flow';
@@ -169,11 +170,22 @@ export class LicenseRequestDialog extends ComponentDialog {
         await step.context.sendActivity(t('replies:request.changedMeanwhile'));
         if (result.decision.outcome === 'refused') await step.context.sendActivity(describeRequestRefusal(t, values.target, result.decision));
         break;
+      case 'overlaps':
+        await step.context.sendActivity(overlapsOpenText(t, result.open));
+        break;
       case 'submitted': {
-        const approvers = result.request.approvers.map((approver) => approver.displayName).join(t('replies:listSeparator'));
-        const key = result.reached > 0 ? 'replies:request.sentForApproval' : 'replies:request.approverUnreachable';
+        // Only the approvers who have the card are named as having it; the others get it when they first open the app.
+        const waitingIds = new Set(result.waiting.map((approver) => approver.id));
+        const names = (people: readonly { displayName: string }[]) => people.map((person) => person.displayName).join(t('replies:listSeparator'));
+        const reached = result.request.approvers.filter((approver) => !waitingIds.has(approver.id));
+        const key = result.reached === 0 ? 'replies:request.approverUnreachable' : result.waiting.length > 0 ? 'replies:request.sentPartly' : 'replies:request.sentForApproval';
         await step.context.sendActivity(
-          t(key, { approvers, requestId: shortId(result.request.id), source: t(`replies:approverSource.${result.request.approverSource}`) }),
+          t(key, {
+            approvers: result.reached === 0 ? names(result.request.approvers) : names(reached),
+            waiting: names(result.waiting),
+            requestId: shortId(result.request.id),
+            source: t(`replies:approverSource.${result.request.approverSource}`),
+          }),
         );
         break;
       }

@@ -3,7 +3,7 @@
  * dialogs → bot → server. Returned handles let tests and `npm start` stop everything cleanly.
  */
 import { DefaultAzureCredential } from '@azure/identity';
-import { CloudAdapter, ConversationState } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import { LicenseRequestDialog } from '../dialogs/license-request-dialog';
 import type { AppConfig, GroupSettings } from './config';
 import type * as DemoGraph from './demo-graph';
@@ -17,6 +17,7 @@ import { CardActionHandler } from './bot/card-action-handler';
 import { turnErrorHandler } from './bot/turn-error';
 import { LicenseDeskBot } from './bot/license-desk-bot';
 import { StrictBotFrameworkAuthentication } from './bot/strict-authentication';
+import { LicenseDeskAdapter } from './bot/license-desk-adapter';
 import { ProactiveNotifier } from './bot/proactive-notifier';
 import { CachedDirectory } from './graph/cached-directory';
 import { createGraphClient } from './graph/graph-client';
@@ -31,9 +32,11 @@ import { BulkJobStore } from './services/bulk/bulk-job-store';
 import { LicenseFactsReader } from './services/license-facts';
 import { PeopleFinder } from './services/people-finder';
 import { LifecycleServices } from './services/lifecycle/lifecycle-services';
+import type { LicenceEnd } from './services/lifecycle/licence-end';
 import { ProactiveMessenger } from './services/lifecycle/person-messenger';
 import { ProvisioningReader } from './services/lifecycle/provisioning-reader';
 import { openState } from './storage/open-state-for-config';
+import { PersonWriteLeases } from './storage/person-write-lease';
 
 export interface RunningLicenseDesk {
   readonly port: number;
@@ -61,6 +64,14 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   const graph = await connectGraph(config);
   closers.push(graph.close);
   const groups: GroupSettings = graph.demoGroups ? { ...graph.demoGroups, ...definedOnly(config.groups) } : config.groups;
+  const homeTenantId = config.homeTenantId ?? graph.tenantId;
+  if (!homeTenantId) throw new Error('The tenant the bot serves is unknown: set HOME_TENANT_ID.');
+  if (config.anonymous && config.graph.kind === 'credential') {
+    log.warn('ALLOW_ANONYMOUS_LOCAL: Bot Framework tokens are NOT checked; unsigned requests on loopback can change licences in the real tenant', {
+      host: config.host,
+      homeTenantId,
+    });
+  }
 
   const opened = await openState(config);
   log.info('state opened', { state: opened.description });
@@ -73,7 +84,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   // Chat turns reuse Graph's slow-changing answers (seats, memberships); the bulk engine reads seats itself.
   const directory = new CachedDirectory(graphDirectory);
   const facts = new LicenseFactsReader(directory, { onPremPstnGroupId: groups.onPremPstnGroupId });
-  const adapter = new CloudAdapter(
+  const adapter = new LicenseDeskAdapter(
     new StrictBotFrameworkAuthentication({
       MicrosoftAppId: config.bot.appId ?? '',
       MicrosoftAppPassword: config.bot.appPassword ?? '',
@@ -108,6 +119,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
   });
   const notifier = lifecycle.wrap(proactiveNotifier, log);
   lifecycle.attachApprovalTimeouts({ notifier, cards: proactiveNotifier, directory, approverGroupId: groups.approverGroupId });
+  let licenceEnd: LicenceEnd | undefined;
   const workflow = new ApprovalWorkflow({
     directory,
     facts,
@@ -119,8 +131,18 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     cards: state.cards,
     assignmentLeaseMs: config.assignment.leaseMs,
     log,
+    // Leases are about real time between processes, whatever clock requests are dated by (tests move theirs by days).
+    personWrites: new PersonWriteLeases(state.storage, config.assignment.leaseMs, systemClock),
+    // Bound below: the licence end is attached to the lifecycle once the workflow exists.
+    timeBoundGrants: (tenantId, targetId) => licenceEnd?.grantsInForce(tenantId, targetId) ?? Promise.resolve([]),
   });
-  lifecycle.attachLicenceEnd({ facts, fulfil: (requestId) => workflow.fulfil(requestId) });
+  licenceEnd = lifecycle.attachLicenceEnd({
+    facts,
+    fulfil: (requestId) => workflow.fulfil(requestId),
+    admins: async () =>
+      groups.adminGroupId ? (await graphDirectory.listGroupMembers(groups.adminGroupId)).map((member) => ({ id: member.id, displayName: member.displayName })) : [],
+    askApprovers: (request) => notifier.approvalRequested(request),
+  });
   const exports = new FileExports(state.storage, sender, log);
   const bulkNotifier = new BulkCardNotifier(sender, state.conversations, exports, log);
   const bulk = new BulkJobService({
@@ -150,11 +172,13 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     // The gate remembers admin rights for its own documented time; a second cache under it would stretch that.
     gate: new AdminGate(graphDirectory, groups.adminGroupId, clock),
     storage: state.storage,
+    cards: state.cards,
     clock,
     log,
     adminCanSkipApproval: config.adminCanSkipApproval,
   });
   const bot = new LicenseDeskBot({
+    homeTenantId,
     conversationState,
     requestDialog: new LicenseRequestDialog({ people, facts, workflow, clock }),
     conversations: state.conversations,
@@ -169,6 +193,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     adapter,
     handleTurn: (context) => bot.run(context),
     health: async () => ({ graph: graph.description }),
+    tokensRequired: !config.anonymous,
     log,
   });
   const port = await listen(server, config.port, config.host);
@@ -209,6 +234,8 @@ interface ConnectedGraph {
   description: string;
   /** In demo mode, the demo tenant's groups (configuration still wins where set). */
   demoGroups?: GroupSettings;
+  /** In demo mode, the demo tenant's id. */
+  tenantId?: string;
   close(): Promise<void>;
 }
 
@@ -216,7 +243,7 @@ async function connectGraph(config: AppConfig): Promise<ConnectedGraph> {
   switch (config.graph.kind) {
     case 'demo': {
       const emulator = await loadDemoGraph().startDemoGraph(config.graph.tenantFile);
-      return { clientOptions: { baseUrl: emulator.url }, description: `demo tenant emulator at ${emulator.url}`, demoGroups: emulator.groups, close: () => emulator.close() };
+      return { clientOptions: { baseUrl: emulator.url }, description: `demo tenant emulator at ${emulator.url}`, demoGroups: emulator.groups, tenantId: emulator.tenantId, close: () => emulator.close() };
     }
     case 'anonymous':
       return { clientOptions: { baseUrl: config.graph.baseUrl }, description: `${config.graph.baseUrl} (no token)`, close: async () => undefined };

@@ -26,6 +26,13 @@ const environmentSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
   MicrosoftAppType: optionalText,
+  ALLOW_ANONYMOUS_LOCAL: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').trim().toLowerCase())
+    .refine((value) => ['', 'true', 'false'].includes(value), 'must be true or false')
+    .transform((value) => value === 'true'),
+  HOME_TENANT_ID: optionalText,
   AZURE_TENANT_ID: optionalText,
   AZURE_CLIENT_ID: optionalText,
   AZURE_CLIENT_SECRET: optionalText,
@@ -89,6 +96,13 @@ export interface AppConfig {
   port: number;
   host: string | undefined;
   bot: { appId: string | undefined; appPassword: string | undefined; appTenantId: string | undefined; appType: string | undefined };
+  /**
+   * The one tenant the bot serves (HOME_TENANT_ID, else AZURE_TENANT_ID). Undefined only in demo mode, where it is the
+   * demo tenant file's own tenantId.
+   */
+  homeTenantId: string | undefined;
+  /** No Bot Framework token is checked: the demo, an emulator, or the explicit ALLOW_ANONYMOUS_LOCAL opt-in. */
+  anonymous: boolean;
   graph: GraphMode;
   dataDir: string;
   storage: StorageMode;
@@ -134,14 +148,36 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   if (env.ASSIGNMENT_LEASE_MS < 2 * env.GRAPH_TIMEOUT_MS) {
     throw new ConfigError('ASSIGNMENT_LEASE_MS must be at least twice GRAPH_TIMEOUT_MS.');
   }
+  const homeTenantId = env.HOME_TENANT_ID ?? env.AZURE_TENANT_ID;
+  const graphKind = hasCredential ? 'credential' : env.GRAPH_BASE_URL ? 'anonymous' : 'demo';
+  // Outside the demo, the tenant the bot serves cannot be read from a tenant file: it has to be named.
+  if (!homeTenantId && graphKind !== 'demo') {
+    throw new ConfigError('Set HOME_TENANT_ID (or AZURE_TENANT_ID) to the id of the tenant whose Graph the bot uses: it serves that tenant only.');
+  }
+  // Unsigned traffic is accepted only where no real directory is at stake, or where an operator asked for it.
+  if (!env.MicrosoftAppId && graphKind === 'credential') {
+    if (!env.ALLOW_ANONYMOUS_LOCAL) {
+      throw new ConfigError(
+        'Graph credentials are set but MicrosoftAppId is not: set MicrosoftAppId and MicrosoftAppPassword (the Azure Bot\'s identity) ' +
+          'so that only Bot Framework-signed requests are served, or set ALLOW_ANONYMOUS_LOCAL=true to test locally on 127.0.0.1 without them.',
+      );
+    }
+    if (env.HOST && !isLoopback(env.HOST)) {
+      throw new ConfigError(`ALLOW_ANONYMOUS_LOCAL serves unsigned requests on the loopback interface only: HOST=${env.HOST} is not a loopback address.`);
+    }
+  }
   const graph: GraphMode = hasCredential
     ? { kind: 'credential', baseUrl: env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com' }
     : env.GRAPH_BASE_URL
       ? { kind: 'anonymous', baseUrl: env.GRAPH_BASE_URL }
       : { kind: 'demo', tenantFile: env.DEMO_TENANT_FILE };
+  const anonymous = !env.MicrosoftAppId;
   return {
     port: env.PORT,
-    host: env.HOST,
+    // Without an app id nothing proves who is calling: unless told otherwise, listen on loopback only.
+    host: env.HOST ?? (anonymous ? '127.0.0.1' : undefined),
+    homeTenantId,
+    anonymous,
     bot: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, appTenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppType },
     graph,
     dataDir: env.DATA_DIR ?? './data',
@@ -161,4 +197,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     },
     logLevel: env.LOG_LEVEL,
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

@@ -17,13 +17,15 @@ export const DEMO_GROUP_NAMES = {
 export interface DemoGraph {
   readonly url: string;
   readonly groups: GroupSettings;
+  /** The demo tenant's id: the tenant the bot serves in demo mode. */
+  readonly tenantId: string;
   close(): Promise<void>;
 }
 
 export async function startDemoGraph(tenantFile: string | undefined): Promise<DemoGraph> {
   const tenant = loadTenantFile(tenantFile ?? DEMO_TENANT_FILE);
   const emulator = await startGraphEmulator({ tenant, port: 0, host: '127.0.0.1' });
-  return { url: emulator.url, groups: demoGroupSettings(tenant), close: () => emulator.close() };
+  return { url: emulator.url, groups: demoGroupSettings(tenant), tenantId: tenant.tenantId, close: () => emulator.close() };
 }
 
 export function demoGroupSettings(tenant: TenantFile): GroupSettings {

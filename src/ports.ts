@@ -2,7 +2,7 @@
  * The narrow interfaces the services depend on. Implementations: src/graph (Directory),
  * src/storage (stores). Unit tests may fake them; integration tests use the real ones.
  */
-import type { LicenseRequest } from './domain/request';
+import type { LicenseRequest, Person } from './domain/request';
 import type { FactsAfterChange } from './domain/facts-after-change';
 
 export interface DirectoryUser {
@@ -172,10 +172,18 @@ export interface Clock {
   now(): Date;
 }
 
+export interface ApprovalDelivery {
+  readonly reached: number;
+  readonly waiting?: readonly Person[];
+}
+
 /** Tells people about a request: cards to approvers, card updates, the requester's outcome. */
 export interface RequestNotifier {
-  /** Posts the approval card to every approver; fails only when no approver could be reached. */
-  approvalRequested(request: LicenseRequest): Promise<{ reached: number }>;
+  /**
+   * Posts the approval card to every approver. `waiting`: the approvers it could not reach (no chat with the bot yet);
+   * they get the card when they first open License Desk.
+   */
+  approvalRequested(request: LicenseRequest): Promise<ApprovalDelivery>;
   /**
    * Updates every posted card to the request's state; on a final state, tells the requester. `after`: what the user
    * holds and the seats once the request's own change is in, when the writer knows them (no Graph read needed then).

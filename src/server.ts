@@ -1,28 +1,62 @@
 /**
- * The HTTP surface: POST /api/messages through CloudAdapter (which checks Bot Framework tokens
- * when an app id is configured) and GET /healthz.
+ * The HTTP surface: POST /api/messages and GET /healthz. For an activity, in this order: the size cap (while the
+ * body is read), the Authorization header's presence when tokens are required (before the body is read), the
+ * activity's shape (400, no detail), then the token and the turn through the adapter. Failures are answered with a
+ * status and no internal text: 401 for a bad token, 503 when the token cannot be checked now, 500 otherwise.
  */
 import restify from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
+import { parseActivity } from './bot/activity-shape';
+import type { LicenseDeskAdapter } from './bot/license-desk-adapter';
+import { AuthenticationUnavailableError } from './bot/strict-authentication';
 import type { Logger } from './logger';
 
 export interface ServerOptions {
-  readonly adapter: CloudAdapter;
+  readonly adapter: LicenseDeskAdapter;
   readonly handleTurn: (context: TurnContext) => Promise<void>;
   readonly health: () => Promise<Record<string, unknown>>;
+  /** An app id is set: every activity must carry a Bot Framework token. */
+  readonly tokensRequired: boolean;
   readonly log: Logger;
 }
 
+/** Larger than any activity Teams sends (a pasted bulk list of 10,000 addresses is well under 1 MiB). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 export function createServer(options: ServerOptions): restify.Server {
   const server = restify.createServer({ name: 'license-desk', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 4 * 1024 * 1024, mapParams: false }));
+  const bodyParser = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false });
 
-  server.post('/api/messages', async (req, res) => {
+  // Without even a bearer header the request cannot be authentic: refused before its body is read.
+  const requireBearer: restify.RequestHandler = (req, res, next) => {
+    if (options.tokensRequired && !/^Bearer \S/i.test(req.header('authorization') ?? '')) {
+      res.send(401);
+      return next(false);
+    }
+    return next();
+  };
+
+  server.post('/api/messages', requireBearer, bodyParser, async (req, res) => {
+    const activity = parseActivity(req.body);
+    if (!activity) {
+      res.send(400);
+      return;
+    }
     try {
-      await options.adapter.process(req, res, options.handleTurn);
+      const invokeResponse = await options.adapter.handle(req.header('authorization') ?? '', activity, options.handleTurn);
+      if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
+      else res.send(invokeResponse.status, invokeResponse.body);
     } catch (error) {
-      options.log.error('activity processing failed', { error: String(error) });
-      if (!res.headersSent) res.send(500, { error: 'The bot could not process this activity.' });
+      if (error instanceof AuthenticationError) {
+        res.send(401);
+      } else if (error instanceof AuthenticationUnavailableError) {
+        options.log.warn('Bot Framework token could not be checked: answered 503', { error: String(error.cause) });
+        res.send(503);
+      } else {
+        options.log.error('activity processing failed', { error: String(error) });
+        if (!res.headersSent) res.send(500);
+      }
     }
   });
 

@@ -24,6 +24,8 @@ import type { Clock, ConversationDirectory } from '../ports';
 import type { Logger } from '../logger';
 import { identityOf, rememberSender } from './conversation-memory';
 import type { CardActionHandler } from './card-action-handler';
+import { answerOtherTenant, isFromHomeTenant } from './home-tenant';
+import { SeenActivities } from './seen-activities';
 
 /** Slash-style admin commands (help, seats, bulk …); returns false when the text is not one. */
 export interface CommandHandler {
@@ -33,6 +35,8 @@ export interface CommandHandler {
 }
 
 export interface BotDependencies {
+  /** The one tenant served; activities from any other get one sentence (see home-tenant.ts). */
+  readonly homeTenantId: string;
   readonly conversationState: ConversationState;
   readonly requestDialog: LicenseRequestDialog;
   readonly conversations: ConversationDirectory;
@@ -48,11 +52,18 @@ const HELP_WORDS = new Set(['help', '/help', '?', 'aide', '帮助', '幫助', '�
 const CANCEL_WORDS = new Set(['cancel', '/cancel', 'stop', 'annuler', '取消', 'キャンセル']);
 /** Longer than any licence request or answer to a question; bulk lists go through the commands above. */
 const MAX_REQUEST_TEXT = 1_000;
+/** Mentions looked at in one message: more than any request or admin command names (20 people at most). */
+export const MAX_MENTIONS_READ = 50;
+/** Mentions without an Entra id that may cost a Bot Connector call (TeamsInfo.getMember) in one request turn. */
+const MAX_MENTION_LOOKUPS = 3;
+/** Attachments looked at in one message: a bulk list is one file. */
+const MAX_ATTACHMENTS_READ = 10;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class LicenseDeskBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly seen = new SeenActivities();
 
   constructor(private readonly deps: BotDependencies) {
     super();
@@ -77,8 +88,19 @@ export class LicenseDeskBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // First, for every kind of activity: nothing below (state, Graph, conversation references) sees an outsider.
+    if (!isFromHomeTenant(context.activity, this.deps.homeTenantId)) {
+      await answerOtherTenant(context);
+      return;
+    }
+    // A redelivered copy of a message or update is dropped (invokes are idempotent and each needs its answer).
+    if (context.activity.type !== 'invoke' && !this.seen.firstTime(context.activity)) {
+      this.deps.log.info('duplicate activity ignored', { activityId: context.activity.id, type: context.activity.type });
+      return;
+    }
     // botbuilder's mention helpers assume well-formed entities and a text; a malformed entity must not fail the turn.
     context.activity.entities = wellFormedEntities(context.activity.entities, typeof context.activity.text === 'string');
+    if (Array.isArray(context.activity.attachments)) context.activity.attachments = context.activity.attachments.slice(0, MAX_ATTACHMENTS_READ);
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
@@ -98,7 +120,9 @@ export class LicenseDeskBot extends TeamsActivityHandler {
       const body = errorResponse('BadRequest', translator(context.activity.locale)('replies:card.invalidAction'));
       return { status: body.statusCode, body };
     }
-    return super.onInvokeActivity(context);
+    const response = await super.onInvokeActivity(context);
+    // An invoke the bot does not handle (botbuilder answers 501) is answered as Teams expects: 200, nothing to show.
+    return response.status === 501 ? { status: 200 } : response;
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -147,11 +171,13 @@ export class LicenseDeskBot extends TeamsActivityHandler {
     const botId = context.activity.recipient?.id;
     const mentions = (context.activity.entities ?? []).filter((entity) => entity.type === 'mention');
     const people: { name: string; userId: string | undefined }[] = [];
+    let lookups = 0;
     for (const entity of mentions) {
       const mentioned = (entity as { mentioned?: { id?: string; name?: string; aadObjectId?: string } }).mentioned;
       if (!mentioned?.id || mentioned.id === botId) continue;
       let userId = mentioned.aadObjectId ?? (GUID.test(mentioned.id) ? mentioned.id : undefined);
-      if (!userId) {
+      if (!userId && lookups < MAX_MENTION_LOOKUPS) {
+        lookups++;
         userId = await TeamsInfo.getMember(context, mentioned.id)
           .then((member) => member.aadObjectId)
           .catch(() => undefined);
@@ -178,11 +204,14 @@ export class LicenseDeskBot extends TeamsActivityHandler {
 }
 
 /** Entities with a type; mentions only with a text, a mentioned account with a string id, and a message text to strip them from. */
+/** Only the first MAX_MENTIONS_READ mentions are kept: 20,000 of them must cost no more than 50. */
 function wellFormedEntities(entities: unknown, hasText: boolean): Entity[] {
   if (!Array.isArray(entities)) return [];
+  let mentions = 0;
   return entities.filter((entity): entity is Entity => {
     if (typeof entity !== 'object' || entity === null || typeof (entity as { type?: unknown }).type !== 'string') return false;
     if ((entity as Entity).type.toLowerCase() !== 'mention') return true;
+    if (++mentions > MAX_MENTIONS_READ) return false;
     const mention = entity as { text?: unknown; mentioned?: { id?: unknown } | null };
     return hasText && typeof mention.text === 'string' && typeof mention.mentioned === 'object' && mention.mentioned !== null && typeof mention.mentioned.id === 'string';
   });

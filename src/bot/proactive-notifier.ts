@@ -11,7 +11,7 @@ import { isFinal } from '../domain/request-state';
 import type { LicenseRequest, Person } from '../domain/request';
 import type { FactsAfterChange } from '../domain/facts-after-change';
 import { translator } from '../i18n';
-import type { ConversationDirectory, Directory, PostedCardStore, RequestNotifier, RequestStore, StoredConversation } from '../ports';
+import type { ApprovalDelivery, ConversationDirectory, Directory, PostedCardStore, RequestNotifier, RequestStore, StoredConversation } from '../ports';
 import { addedProducts, explainReason, joinProducts, removedProducts } from './explain';
 import type { LicenseFactsReader } from '../services/license-facts';
 import { tenantStock } from '../services/license-facts';
@@ -28,9 +28,12 @@ export interface NotifierDependencies {
 }
 
 export class ProactiveNotifier implements RequestNotifier {
+  /** Approvers already logged as unreachable: one warning per approver, not one per attempt. */
+  private readonly warnedUnreachable = new Set<string>();
+
   constructor(private readonly deps: NotifierDependencies) {}
 
-  async approvalRequested(request: LicenseRequest): Promise<{ reached: number }> {
+  async approvalRequested(request: LicenseRequest): Promise<ApprovalDelivery> {
     return this.postApprovalCards(request, request.approvers);
   }
 
@@ -51,21 +54,29 @@ export class ProactiveNotifier implements RequestNotifier {
     return delivered;
   }
 
-  private async postApprovalCards(request: LicenseRequest, approvers: readonly Person[]): Promise<{ reached: number }> {
+  private async postApprovalCards(request: LicenseRequest, approvers: readonly Person[]): Promise<ApprovalDelivery> {
     const seats = [...request.seats];
     const refreshUserIds = await this.refreshUserIds(request);
     let reached = 0;
+    const waiting: Person[] = [];
     for (const approver of approvers) {
       try {
         const card = approvalCard({ request, locale: await this.localeOf(request.tenantId, approver.id), seats, refreshUserIds, withActions: true });
         const posted = await this.deps.sender.sendToPerson(request.tenantId, approver, cardMessage(card), await this.requesterContact(request));
         await this.deps.cards.add({ requestId: request.id, approverId: approver.id, conversationReference: { ...posted.reference }, activityId: posted.activityId });
         reached++;
+        this.warnedUnreachable.delete(approver.id);
       } catch (error) {
-        this.deps.log.warn('approval card not delivered', { requestId: request.id, approverId: approver.id, error: String(error) });
+        waiting.push(approver);
+        // Usually the approver has never opened License Desk: expected, and retried with back-off, so said once.
+        const first = !this.warnedUnreachable.has(approver.id);
+        this.warnedUnreachable.add(approver.id);
+        const fields = { requestId: request.id, approverId: approver.id, error: String(error) };
+        if (first) this.deps.log.warn('approval card not delivered: the approver gets it on first opening License Desk', fields);
+        else this.deps.log.debug('approval card still not delivered', fields);
       }
     }
-    return { reached };
+    return { reached, waiting };
   }
 
   async requestChanged(request: LicenseRequest, after?: FactsAfterChange): Promise<void> {

@@ -32,6 +32,9 @@ import { createLogger, type Logger } from '../logger';
 import type { LicenseFactsReader } from './license-facts';
 import { applyStored, KeptChanging } from './stored-transition';
 import { LicenseWriter } from './license-writer';
+import { OPEN_STATES, overlappingOpenRequest } from './open-request-overlap';
+import { withKeyLock } from '../storage/key-lock';
+import { relianceOn, withReliance, type TimeBoundGrant } from './time-bound-reliance';
 
 export interface WorkflowDependencies {
   readonly directory: Directory;
@@ -48,6 +51,10 @@ export interface WorkflowDependencies {
   /** How long a claim protects an assignment from a takeover. Default 2 minutes; keep it above the Graph timeout. */
   readonly assignmentLeaseMs?: number;
   readonly log?: Logger;
+  /** Serialises Graph writes for one person across instances sharing the state (in-process queueing is built in). */
+  readonly personWrites?: { withLease<T>(personId: string, work: () => Promise<T>): Promise<T> };
+  /** The target's time-bound grants still in force: a request relying on one says so on its card. */
+  readonly timeBoundGrants?: (tenantId: string, targetId: string) => Promise<readonly TimeBoundGrant[]>;
 }
 
 export interface Actor extends Person {
@@ -55,9 +62,12 @@ export interface Actor extends Person {
 }
 
 export type SubmitResult =
-  | { kind: 'submitted'; request: LicenseRequest; reached: number }
+  /** waiting: approvers not reached yet (no chat with the bot): they get the card when they first open it. */
+  | { kind: 'submitted'; request: LicenseRequest; reached: number; waiting: readonly Person[] }
   | { kind: 'noApprover' }
-  | { kind: 'changed'; decision: Decision };
+  | { kind: 'changed'; decision: Decision }
+  /** An open request for the same person already touches one of these licences: nothing new was stored. */
+  | { kind: 'overlaps'; open: LicenseRequest };
 
 export type DecideResult =
   | { kind: 'notFound' }
@@ -69,6 +79,8 @@ const MAX_CONFLICT_RETRIES = 8;
 export const DEFAULT_ASSIGNMENT_LEASE_MS = 120_000;
 /** Pending requests without a posted card are offered again for this long (the approver may install the app later). */
 const REOFFER_MAX_AGE_MS = 7 * 24 * 3600_000;
+/** The longest wait between two offers of a card that reached nobody (an approver opening the app gets it at once). */
+const MAX_REOFFER_DELAY_MS = 6 * 3600_000;
 
 export class ApprovalWorkflow {
   readonly instanceId: string;
@@ -79,6 +91,11 @@ export class ApprovalWorkflow {
   /** Requests this process is writing or offering right now: recovery passes leave them alone. */
   private readonly fulfilling = new Set<string>();
   private readonly offering = new Set<string>();
+  /** Pending requests whose card reached nobody: when to offer again (back-off, in this process). */
+  private readonly reoffers = new Map<string, { attempts: number; nextAt: number }>();
+  /** Keys of withKeyLock: one submission check-and-create, and one Graph write, per person at a time in this process. */
+  private readonly submissions = {};
+  private readonly writes = {};
   private recoveryTimer: NodeJS.Timeout | undefined;
   private recoveryPass: Promise<unknown> | undefined;
 
@@ -115,8 +132,10 @@ export class ApprovalWorkflow {
     });
     if (choice.approvers.length === 0 || !('source' in choice)) return { kind: 'noApprover' };
 
+    const grants = input.action === 'assign' && this.deps.timeBoundGrants ? await this.deps.timeBoundGrants(input.tenantId, input.target.id) : [];
+    const basis = relianceOn(grants, decision, facts);
     const now = this.deps.clock.now().toISOString();
-    const request: LicenseRequest = {
+    const request: LicenseRequest = withReliance({
       id: randomUUID(),
       tenantId: input.tenantId,
       createdAt: now,
@@ -134,10 +153,16 @@ export class ApprovalWorkflow {
       approverSource: choice.source,
       state: 'pending',
       ...(input.durationSeconds && input.action === 'assign' ? { durationSeconds: input.durationSeconds } : {}),
-    };
+    }, basis);
     this.offering.add(request.id);
     try {
-      await this.deps.requests.create(request);
+      // Looking for an open request and storing this one happen as one step for this person (parallel confirmations).
+      const open = await withKeyLock(this.submissions, `${input.tenantId}/${input.target.id}`, async () => {
+        const found = overlappingOpenRequest(await this.deps.requests.listByState(OPEN_STATES), { tenantId: input.tenantId, targetId: input.target.id, add: request.add, remove: request.remove });
+        if (!found) await this.deps.requests.create(request);
+        return found;
+      });
+      if (open) return { kind: 'overlaps', open };
       await this.record('requested', request, input.requester.id, {
         add: request.add,
         remove: request.remove,
@@ -145,8 +170,8 @@ export class ApprovalWorkflow {
         approvers: request.approvers.map((a) => a.id),
         ...(request.durationSeconds ? { durationSeconds: request.durationSeconds } : {}),
       });
-      const { reached } = await this.deps.notifier.approvalRequested(request);
-      return { kind: 'submitted', request, reached };
+      const { reached, waiting = [] } = await this.deps.notifier.approvalRequested(request);
+      return { kind: 'submitted', request, reached, waiting };
     } finally {
       this.offering.delete(request.id);
     }
@@ -246,7 +271,11 @@ export class ApprovalWorkflow {
       // The process stopped between storing the approval and auditing it.
       await this.record('approved', claimed.value, decision.id, { comment: decision.comment ?? null, recovered: true }, decision.at);
     }
-    const outcome = await this.writer.apply(claimed.value, { beforeWrite: () => this.renewClaim(requestId) });
+    // One write per person at a time: the next one re-reads the person and finds an overlapping change already made.
+    const write = () => this.writer.apply(claimed.value, { beforeWrite: () => this.renewClaim(requestId) });
+    const outcome = await withKeyLock(this.writes, claimed.value.target.id, () =>
+      this.deps.personWrites ? this.deps.personWrites.withLease(claimed.value.target.id, write) : write(),
+    );
     if (outcome.kind === 'superseded') {
       this.log.warn('assignment taken over by another instance before the Graph write', { requestId, instance: this.instanceId });
       return undefined;
@@ -293,11 +322,14 @@ export class ApprovalWorkflow {
   async resumeUnfinished(): Promise<number> {
     const unfinished = await this.deps.requests.listByState(['pending', 'approved', 'assigning']);
     const now = this.deps.clock.now().getTime();
+    const stillPending = new Set(unfinished.filter((request) => request.state === 'pending').map((request) => request.id));
+    for (const id of this.reoffers.keys()) if (!stillPending.has(id)) this.reoffers.delete(id);
     let resumed = 0;
     for (const request of unfinished) {
       if (request.state === 'pending') {
         const age = now - Date.parse(request.createdAt);
-        if (this.deps.cards && age >= this.leaseMs && age < REOFFER_MAX_AGE_MS && !this.offering.has(request.id)) {
+        const backoff = this.reoffers.get(request.id);
+        if (this.deps.cards && age >= this.leaseMs && age < REOFFER_MAX_AGE_MS && !this.offering.has(request.id) && !(backoff && now < backoff.nextAt)) {
           this.inBackground(() => this.offerAgain(request));
         }
         continue;
@@ -399,7 +431,15 @@ export class ApprovalWorkflow {
         await this.record('requested', current.value, current.value.requester.id, { add, remove, approvers: approvers.map((a) => a.id), recovered: true }, current.value.createdAt);
       }
       const { reached } = await this.deps.notifier.approvalRequested(current.value);
-      this.log.info('approval card offered again', { requestId: request.id, reached });
+      if (reached > 0) {
+        this.reoffers.delete(request.id);
+        this.log.info('approval card offered again', { requestId: request.id, reached });
+      } else {
+        // Nobody could be reached (no approver has opened License Desk yet): try again later, less and less often.
+        const attempts = (this.reoffers.get(request.id)?.attempts ?? 0) + 1;
+        const delay = Math.min(this.leaseMs * 2 ** attempts, MAX_REOFFER_DELAY_MS);
+        this.reoffers.set(request.id, { attempts, nextAt: this.deps.clock.now().getTime() + delay });
+      }
     } finally {
       this.offering.delete(request.id);
     }

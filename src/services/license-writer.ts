@@ -74,12 +74,24 @@ export class LicenseWriter {
           await this.sleep(Math.min(2 ** attempt, MAX_WAIT_SECONDS) * 250);
           continue; // the next attempt re-reads the user: Graph may have applied the write
         }
+        // Refused, but another write (another request, another instance) may have made this very change meanwhile.
+        const already = writing ? await alreadyDone(this.facts, request) : undefined;
+        if (already) return already;
         return { kind: 'failed', reasonCode: error.reason, graph: graphOf(error) };
       }
     }
     if (writeMayHaveApplied) return { kind: 'unsettled', graph: lastError ? graphOf(lastError) : undefined };
     return { kind: 'failed', reasonCode: lastError?.reason ?? 'GRAPH_UNAVAILABLE', graph: lastError ? graphOf(lastError) : undefined };
   }
+}
+
+/** 'done' when the user now holds everything the request adds and nothing it removes; undefined otherwise or unreadable. */
+async function alreadyDone(facts: LicenseFactsReader, request: LicenseRequest): Promise<WriteOutcome | undefined> {
+  const current = await facts.read(request.target.id).catch(() => undefined);
+  if (!current) return undefined;
+  const held = new Set(current.user.licenses.map((license) => license.partNumber));
+  const settled = request.add.every((part) => held.has(part)) && request.remove.every((part) => !held.has(part));
+  return settled ? { kind: 'done', graph: { status: 200 }, after: { user: current.user, tenant: current.tenant } } : undefined;
 }
 
 function graphOf(error: DirectoryError): RequestOutcome['graph'] {

@@ -59,6 +59,7 @@ export function licenseDeskEnvironment(tenant: TenantFile, graphUrl: string): { 
     dataDir,
     environment: {
       GRAPH_BASE_URL: graphUrl,
+      HOME_TENANT_ID: tenant.tenantId,
       DATA_DIR: dataDir,
       LICENSE_APPROVER_GROUP_ID: groupId('License approvers'),
       ONPREM_PSTN_GROUP_ID: groupId('Hybrid PSTN'),

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       entry: LICENSE_DESK_ENTRY,
       environment: () => {
         const { environment, dataDir } = licenseDeskEnvironment(chat.tenant, emulator.url);
-        const { GRAPH_BASE_URL: _graph, LICENSE_APPROVER_GROUP_ID: _approvers, ONPREM_PSTN_GROUP_ID: _hybrid, ADMIN_GROUP_ID: _admins, ...demo } = environment;
+        const { GRAPH_BASE_URL: _graph, HOME_TENANT_ID: _home, LICENSE_APPROVER_GROUP_ID: _approvers, ONPREM_PSTN_GROUP_ID: _hybrid, ADMIN_GROUP_ID: _admins, ...demo } = environment;
         return { environment: demo, dataDir };
       },
     },

@@ -1,8 +1,9 @@
 /**
  * Only an allowed approver decides, and only on what is stored. Clicks on the approval card from anyone else — a
  * member of the group chat the card was shared in, the requester, the person the licence is for, an approver of
- * another request, the right approver's object id from another tenant — are refused with a sentence, change
- * nothing and leave a 'refused-click' audit record. Card data is only a pointer: data naming another request,
+ * another request — are refused with a sentence, change nothing and leave a 'refused-click' audit record. The right
+ * approver's object id from another tenant never reaches the decision: it gets one sentence and nothing is read,
+ * stored or audited (home-tenant.test.ts covers every kind of activity). Card data is only a pointer: data naming another request,
  * user, licences, approver or tenant never changes what is decided or written.
  */
 import assert from 'node:assert/strict';
@@ -39,7 +40,6 @@ describe('authorization: only an allowed approver decides, on stored state (reli
     { title: 'the requester', who: () => rig.user('Rita Requester'), verb: 'approve', reason: 'REQUESTER_CANNOT_APPROVE' },
     { title: 'the person the licence is for', who: () => rig.user('Alice Anders'), verb: 'approve', reason: 'TARGET_CANNOT_APPROVE' },
     { title: "an approver of another request, on this one's id", who: () => rig.user('Greta Approver'), verb: 'approve', reason: 'NOT_AN_APPROVER' },
-    { title: "the approver's object id, from another tenant", who: () => rig.user('Megan Manager', { tenantId: randomUUID() }), verb: 'approve', reason: 'OTHER_TENANT' },
     { title: "the approver, on a request id that is someone else's to decide", who: () => rig.user('Megan Manager'), verb: 'approve', reason: 'NOT_AN_APPROVER', request: () => noraRequest },
   ];
 
@@ -60,9 +60,11 @@ describe('authorization: only an allowed approver decides, on stored state (reli
     });
   }
 
-  it("another tenant's channelData wins over a conversation that names our tenant", async () => {
+  it("another tenant's channelData wins over a conversation that names our tenant: one sentence, nothing read, stored or audited", async () => {
     const megan = rig.user('Megan Manager');
     const otherTenant = randomUUID();
+    const auditBefore = (await (await rig.state()).audit.list()).length;
+    const graphBefore = rig.emulator.requestLog.length;
     const answer = await megan.invoke(
       { action: { type: 'Action.Execute', verb: 'approve', data: { requestId: aliceRequest } }, trigger: 'manual' },
       { to: rig.url },
@@ -70,8 +72,8 @@ describe('authorization: only an allowed approver decides, on stored state (reli
     );
     assertSentence(answer);
     assert.equal((await rig.request(aliceRequest))?.state, 'pending');
-    const last = (await (await rig.state()).audit.list()).at(-1);
-    assert.deepEqual(last && summary(last), { event: 'refused-click', requestId: aliceRequest, actorId: megan.identity.aadObjectId, reason: 'OTHER_TENANT', tenantId: otherTenant });
+    assert.equal((await (await rig.state()).audit.list()).length, auditBefore, 'nothing audited');
+    assert.equal(rig.emulator.requestLog.length, graphBefore, 'no Graph call');
   });
 
   it('a click without an Entra identity is refused with a sentence and changes nothing', async () => {

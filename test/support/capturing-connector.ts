@@ -24,6 +24,8 @@ export class CapturingConnector {
   readonly conversationsCreated: CreatedConversation[] = [];
   /** Members Teams would return for GET /v3/conversations/{id}/members/{memberId}. */
   readonly members = new Map<string, Record<string, unknown>>();
+  /** Every call the bot made, as "METHOD path" (member look-ups included, which capture no activity). */
+  readonly calls: string[] = [];
   private readonly unreachable = new Set<string>();
   private server?: http.Server;
   private counter = 0;
@@ -78,6 +80,7 @@ export class CapturingConnector {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const body = await readJson(req);
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+    this.calls.push(`${req.method} ${path}`);
     const send = (status: number, json: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(json));

@@ -69,6 +69,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     PORT: '0',
     HOST: '127.0.0.1',
     GRAPH_BASE_URL: emulator.url,
+    // The emulator's tenant is the one the bot serves (activities from any other are turned away).
+    HOME_TENANT_ID: tenant.tenantId,
     DATA_DIR: dataDir,
     // The fixture's and the demo tenant's group names for the fallback approvers and hybrid-PSTN users.
     LICENSE_APPROVER_GROUP_ID: tenant.groups.find((g) => g.displayName === 'License approvers')?.id ?? '',

@@ -47,7 +47,7 @@ async function setup(held: readonly HeldLicense[] = [direct('ENTERPRISEPACK'), d
       }) as never,
   };
   const scheduler = new LifecycleScheduler(storage, { now: () => now }, { log: silentLogger });
-  const licenceEnd = new LicenceEnd({ scheduler, requests, audit, messenger, clock: { now: () => now }, facts, fulfil: async (id) => void fulfilled.push(id) });
+  const licenceEnd = new LicenceEnd({ scheduler, requests, audit, messenger, clock: { now: () => now }, facts, fulfil: async (id) => void fulfilled.push(id), admins: async () => [], askApprovers: async () => undefined });
   const complete = async (request: LicenseRequest) => {
     await requests.create(request);
     await licenceEnd.requestChanged(request);

@@ -16,6 +16,7 @@ import { explainNotes, explainReason, addedProducts, joinProducts, removedProduc
 import { shortId } from '../../services/bulk/bulk-job';
 import { reply, type CommandScope } from './command-scope';
 import { readLicences } from './licence-words';
+import { overlapsOpenText } from '../open-request-text';
 import { resolveReferences } from './user-references';
 
 /** More people than this in one message belong in a bulk job (one approval, a progress card, a report). */
@@ -111,6 +112,8 @@ async function changeOne(
       return t('admin:change.noApprover', { name });
     case 'changed':
       return t('admin:change.changed', { name });
+    case 'overlaps':
+      return overlapsOpenText(t, result.open);
     case 'submitted': {
       const approvers = result.request.approvers.map((approver) => approver.displayName).join(t('replies:listSeparator'));
       const key = result.reached > 0 ? 'admin:change.sent' : 'admin:change.sentUnreachable';

@@ -6,7 +6,7 @@
 import type { Storage } from 'botbuilder';
 import type { LicenseRequest } from '../../domain/request';
 import { transition } from '../../domain/request-state';
-import { ConcurrencyConflict, type AuditLog, type Clock, type RequestNotifier, type RequestStore } from '../../ports';
+import { ConcurrencyConflict, type AuditLog, type Clock, type PostedCardStore, type RequestNotifier, type RequestStore } from '../../ports';
 import { shortId, type BulkJob } from '../../services/bulk/bulk-job';
 import type { BulkJobService } from '../../services/bulk/bulk-jobs';
 import { explainReason, productList } from '../explain';
@@ -23,6 +23,8 @@ export interface RequestCommandDependencies {
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly storage?: Storage;
+  /** Posted approval cards: who among the approvers has one (the others have not opened License Desk yet). */
+  readonly cards?: PostedCardStore;
 }
 
 const OPEN_STATES: LicenseRequest['state'][] = ['pending', 'approved', 'assigning'];
@@ -33,8 +35,9 @@ export async function listPending(scope: CommandScope, deps: RequestCommandDepen
   const now = deps.clock.now();
   const requests = (await deps.requests.listByState(OPEN_STATES)).filter((request) => request.tenantId === scope.actor.tenantId);
   const jobs = (await deps.bulk.listOpen()).filter((job) => job.state !== 'preview' && job.tenantId === scope.actor.tenantId);
+  const approverNames = await Promise.all(requests.map((request) => namesWithCards(scope, deps, request)));
   const lines = [
-    ...requests.map((request) => ({ at: request.createdAt, text: requestLine(scope, request, now) })),
+    ...requests.map((request, index) => ({ at: request.createdAt, text: requestLine(scope, request, now, approverNames[index] ?? '') })),
     ...jobs.map((job) => ({ at: job.createdAt, text: jobLine(scope, job, now) })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   if (lines.length === 0) return reply(scope, t('admin:pending.none'));
@@ -52,7 +55,7 @@ export async function showStatus(scope: CommandScope, deps: RequestCommandDepend
     const request = found.request;
     const involved = [request.requester.id, request.target.id, ...request.approvers.map((approver) => approver.id)].includes(scope.actor.id);
     if (!(admin || involved) || request.tenantId !== scope.actor.tenantId) return reply(scope, t('admin:status.notYours'));
-    return reply(scope, requestDetails(scope, request));
+    return reply(scope, requestDetails(scope, request, await namesWithCards(scope, deps, request)));
   }
   const job = found.job;
   const involved = [job.requester.id, ...job.approvers.map((approver) => approver.id)].includes(scope.actor.id);
@@ -114,12 +117,21 @@ function notFoundText(scope: CommandScope, found: Found, id: string): string {
   return t('admin:status.notFound', { id });
 }
 
-function requestLine(scope: CommandScope, request: LicenseRequest, now: Date): string {
+/** The approvers' names; on a pending request, those the card has not reached yet say so. */
+async function namesWithCards(scope: CommandScope, deps: RequestCommandDependencies, request: LicenseRequest): Promise<string> {
+  const { t } = scope;
+  const posted = request.state === 'pending' && deps.cards ? new Set((await deps.cards.list(request.id)).map((card) => card.approverId)) : undefined;
+  return request.approvers
+    .map((approver) => (posted && !posted.has(approver.id) ? t('admin:pending.cardWaiting', { name: approver.displayName }) : approver.displayName))
+    .join(t('replies:listSeparator'));
+}
+
+function requestLine(scope: CommandScope, request: LicenseRequest, now: Date, approvers: string): string {
   const { t } = scope;
   const products = productList(t, request.action === 'assign' ? request.add : request.remove);
   const waitingFor =
     request.state === 'pending'
-      ? t('admin:pending.waitingFor', { approvers: request.approvers.map((approver) => approver.displayName).join(t('replies:listSeparator')) })
+      ? t('admin:pending.waitingFor', { approvers })
       : t('admin:pending.beingApplied', { name: request.decision?.displayName ?? '' });
   return t(request.action === 'assign' ? 'admin:pending.requestAssign' : 'admin:pending.requestRemove', {
     id: shortId(request.id),
@@ -147,7 +159,7 @@ function jobLine(scope: CommandScope, job: BulkJob, now: Date): string {
   });
 }
 
-function requestDetails(scope: CommandScope, request: LicenseRequest): string {
+function requestDetails(scope: CommandScope, request: LicenseRequest, approvers: string): string {
   const { t } = scope;
   const lines = [
     t('admin:status.requestHeading', { id: shortId(request.id), state: t(`admin:state.${request.state}`) }),
@@ -155,7 +167,7 @@ function requestDetails(scope: CommandScope, request: LicenseRequest): string {
     ...(request.add.length > 0 ? [`- ${t('admin:status.add', { products: productList(t, request.add) })}`] : []),
     ...(request.remove.length > 0 ? [`- ${t('admin:status.remove', { products: productList(t, request.remove) })}`] : []),
     `- ${t('admin:status.requester', { name: request.requester.displayName, at: formatDate(t, request.createdAt) })}`,
-    ...(request.approvers.length > 0 ? [`- ${t('admin:status.approvers', { names: request.approvers.map((a) => a.displayName).join(t('replies:listSeparator')) })}`] : []),
+    ...(request.approvers.length > 0 ? [`- ${t('admin:status.approvers', { names: approvers })}`] : []),
     ...(request.decision ? [`- ${t('admin:status.decision', { name: request.decision.displayName, at: formatDate(t, request.decision.at) })}`] : []),
     ...(request.state === 'failed' ? [`- ${explainReason(t, request.outcome?.reasonCode ?? 'GRAPH_UNKNOWN', request.outcome?.params)}`] : []),
     `- ${t('admin:status.fullId', { id: request.id })}`,

@@ -7,16 +7,23 @@
  * reason. The requester hears the outcome as for any removal (the request notifier), and beforehand both the
  * requester and the person who held the licences are told why it is happening.
  *
+ * Only what the grant added is removed. When the removal rules would take more (a permanent grant made later depends
+ * on it: Phone System for two weeks, then a Calling Plan, which needs Phone System), nothing is removed: the removal
+ * is stored as a pending request for the License Desk admins to decide on (their approval card says what it would
+ * take), and the requester is told why.
+ *
  * At least once: the removal request's id derives from the assignment's, so a handler run again after a crash finds
  * the removal it already made and only fulfils it (the workflow's claim makes that a no-op when it is done).
  */
 import { productList } from '../../bot/explain';
-import type { LicenseRequest } from '../../domain/request';
+import type { Decision } from '../../domain/decision';
+import type { LicenseRequest, Person } from '../../domain/request';
 import { evaluate } from '../../domain/rules';
 import { ConcurrencyConflict, type AuditLog, type Clock, type RequestStore } from '../../ports';
 import type { LicenseFactsReader } from '../license-facts';
 import { endOf, formatEndDate } from './licence-end-format';
 import type { LifecycleListener } from './lifecycle-notifier';
+import type { TimeBoundGrant } from '../time-bound-reliance';
 import type { PersonMessenger } from './person-messenger';
 import type { DueItem, LifecycleScheduler } from './scheduler';
 
@@ -34,6 +41,10 @@ export interface LicenceEndDependencies {
   readonly facts: Pick<LicenseFactsReader, 'read'>;
   /** The approval workflow's fulfil: claims the approved removal and makes its one Graph write. */
   readonly fulfil: (requestId: string) => Promise<unknown>;
+  /** The License Desk admins (ADMIN_GROUP_ID), who decide a removal that would take a later grant with it. */
+  readonly admins: () => Promise<Person[]>;
+  /** Posts the approval card of a held removal to its approvers. */
+  readonly askApprovers: (request: LicenseRequest) => Promise<unknown>;
 }
 
 /** The id of the removal that ends a time-bound assignment. */
@@ -47,6 +58,19 @@ export class LicenceEnd implements LifecycleListener {
   }
 
   async approvalRequested(): Promise<void> {}
+
+  /** The person's completed time-bound grants whose end is still to come (from the scheduled ends). */
+  async grantsInForce(tenantId: string, targetId: string): Promise<TimeBoundGrant[]> {
+    const now = this.deps.clock.now().toISOString();
+    const ends = (await this.deps.scheduler.pending()).filter((item) => item.kind === LICENCE_END && item.dueAt > now);
+    const grants: TimeBoundGrant[] = [];
+    for (const item of ends) {
+      const request = (await this.deps.requests.get(String(item.payload.requestId)))?.value;
+      if (request?.state !== 'completed' || request.tenantId !== tenantId || request.target.id !== targetId) continue;
+      grants.push({ add: request.add, endsAt: request.endsAt ?? item.dueAt });
+    }
+    return grants;
+  }
 
   /** A completed time-bound assignment: store its end and schedule the removal for then. */
   async requestChanged(request: LicenseRequest): Promise<void> {
@@ -89,7 +113,11 @@ export class LicenceEnd implements LifecycleListener {
     if (!assignment || assignment.state !== 'completed' || assignment.action !== 'assign') return;
     const removalId = licenceEndRequestId(assignment.id);
     if (!(await this.deps.requests.get(removalId))) {
-      const removal = await this.removalFor(assignment, removalId, now);
+      const facts = await this.deps.facts.read(assignment.target.id);
+      const decision = evaluate({ action: 'remove', requested: assignment.add }, facts.user, facts.tenant);
+      const dependents = decision.outcome === 'proceed' ? decision.remove.filter((part) => !assignment.add.includes(part)) : [];
+      if (dependents.length > 0) return this.hold(assignment, removalId, decision, dependents, now);
+      const removal = this.removalFor(assignment, removalId, decision, now);
       await this.deps.requests.create(removal);
       await this.deps.audit.append({
         at: now.toISOString(),
@@ -105,10 +133,8 @@ export class LicenceEnd implements LifecycleListener {
   }
 
   /** A removal under the original approval; the rules decide what it changes, as for any removal. */
-  private async removalFor(assignment: LicenseRequest, id: string, now: Date): Promise<LicenseRequest> {
+  private removalFor(assignment: LicenseRequest, id: string, decision: Decision, now: Date): LicenseRequest {
     const at = now.toISOString();
-    const facts = await this.deps.facts.read(assignment.target.id);
-    const decision = evaluate({ action: 'remove', requested: assignment.add }, facts.user, facts.tenant);
     // A refusal is kept as the plain removal: the writer re-checks the rules and fails it with the reason.
     const proceed = decision.outcome === 'proceed';
     const approver = assignment.decision ?? assignment.approvers[0];
@@ -131,6 +157,55 @@ export class LicenceEnd implements LifecycleListener {
       ...(approver ? { decision: { id: approver.id, displayName: approver.displayName, at } } : {}),
       endsRequestId: assignment.id,
     };
+  }
+
+  /**
+   * The removal would take licences a later grant depends on: stored pending for the admins (not the requester or the
+   * person), whose card shows the whole removal; the requester hears why nothing was removed.
+   */
+  private async hold(assignment: LicenseRequest, id: string, decision: Decision, dependents: readonly string[], now: Date): Promise<void> {
+    const at = now.toISOString();
+    const admins = (await this.deps.admins()).filter((admin) => admin.id !== assignment.requester.id && admin.id !== assignment.target.id);
+    const removal: LicenseRequest = {
+      id,
+      tenantId: assignment.tenantId,
+      createdAt: at,
+      updatedAt: at,
+      requester: assignment.requester,
+      target: assignment.target,
+      action: 'remove',
+      requested: [...assignment.add],
+      add: [...decision.add],
+      remove: [...decision.remove],
+      notes: [...decision.notes],
+      seats: [],
+      approvers: admins,
+      approverSource: 'scheduledEnd',
+      state: 'pending',
+      endsRequestId: assignment.id,
+    };
+    await this.deps.requests.create(removal);
+    await this.deps.audit.append({
+      at,
+      requestId: id,
+      event: 'licence-end-held',
+      actorId: null,
+      targetId: assignment.target.id,
+      details: { endsRequestId: assignment.id, dependents: [...dependents], remove: [...removal.remove], admins: admins.map((admin) => admin.id) },
+    });
+    if (admins.length > 0) await this.deps.askApprovers(removal).catch(() => undefined);
+    const key = admins.length > 0 ? 'lifecycle:licenceEnd.held' : 'lifecycle:licenceEnd.heldNoAdmins';
+    await this.deps.messenger
+      .tell(assignment.tenantId, assignment.requester, (t) =>
+        t(key, {
+          name: assignment.target.displayName,
+          products: productList(t, assignment.add),
+          dependents: productList(t, dependents),
+          admins: admins.map((admin) => admin.displayName).join(t('replies:listSeparator')),
+          date: formatEndDate(t, assignment.endsAt ?? now),
+        }),
+      )
+      .catch(() => undefined);
   }
 
   private async tellWhy(assignment: LicenseRequest, now: Date): Promise<void> {

@@ -6,7 +6,7 @@
 import type { LicenseRequest } from '../../domain/request';
 import type { FactsAfterChange } from '../../domain/facts-after-change';
 import type { Logger } from '../../logger';
-import type { RequestNotifier } from '../../ports';
+import type { ApprovalDelivery, RequestNotifier } from '../../ports';
 
 export interface LifecycleListener {
   approvalRequested(request: LicenseRequest): Promise<void>;
@@ -20,7 +20,7 @@ export class LifecycleNotifier implements RequestNotifier {
     private readonly log: Logger,
   ) {}
 
-  async approvalRequested(request: LicenseRequest): Promise<{ reached: number }> {
+  async approvalRequested(request: LicenseRequest): Promise<ApprovalDelivery> {
     const result = await this.inner.approvalRequested(request);
     await this.listener.approvalRequested(request).catch((error: unknown) => this.log.warn('approval timers not scheduled', { requestId: request.id, error: String(error) }));
     return result;

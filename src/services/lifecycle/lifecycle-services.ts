@@ -81,7 +81,7 @@ export class LifecycleServices implements LifecycleListener {
   }
 
   /** Time-bound licences: removed at their end through the workflow, which exists only after the notifier. */
-  attachLicenceEnd(workflow: Pick<LicenceEndDependencies, 'facts' | 'fulfil'>): LicenceEnd {
+  attachLicenceEnd(workflow: Pick<LicenceEndDependencies, 'facts' | 'fulfil' | 'admins' | 'askApprovers'>): LicenceEnd {
     const licenceEnd = new LicenceEnd({ ...workflow, scheduler: this.scheduler, requests: this.deps.requests, audit: this.deps.audit, messenger: this.deps.messenger, clock: this.deps.clock });
     this.addListener(licenceEnd);
     return licenceEnd;

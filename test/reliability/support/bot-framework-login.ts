@@ -63,6 +63,11 @@ export class BotFrameworkLogin {
     metadataCache().set(AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl, new OpenIdMetadata(`${this.url}/v1/.well-known/openidconfiguration`));
   }
 
+  /** Points the channel metadata at a loopback port where nothing listens: the signing keys cannot be fetched. */
+  static installUnreachable(): void {
+    metadataCache().set(AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl, new OpenIdMetadata('http://127.0.0.1:9/v1/.well-known/openidconfiguration'));
+  }
+
   async uninstall(): Promise<void> {
     metadataCache().delete(AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl);
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));

@@ -13,6 +13,7 @@ import { startGraphEmulator, type GraphEmulator } from '../../../src/emulator/gr
 import { loadTenantFile, type TenantFile } from '../../../src/emulator/tenant-file';
 import { createLogger } from '../../../src/logger';
 import type { LicenseRequest } from '../../../src/domain/request';
+import type { Clock } from '../../../src/ports';
 import { openState } from '../../../src/storage/open-state-for-config';
 import type { StateStores } from '../../../src/storage/open-state';
 import { CapturingConnector } from '../../support/capturing-connector';
@@ -61,6 +62,7 @@ export class Rig {
       PORT: '0',
       HOST: '127.0.0.1',
       GRAPH_BASE_URL: emulator.url,
+      HOME_TENANT_ID: tenant.tenantId,
       DATA_DIR: dataDir,
       LICENSE_APPROVER_GROUP_ID: groupId('License approvers'),
       ONPREM_PSTN_GROUP_ID: groupId('Hybrid PSTN', 'On-premises PSTN users'),
@@ -72,9 +74,9 @@ export class Rig {
   }
 
   /** Starts one more License Desk on the shared state and Graph. */
-  async startInstance(): Promise<RunningLicenseDesk> {
+  async startInstance(options: { readonly clock?: Clock } = {}): Promise<RunningLicenseDesk> {
     const log = createLogger('debug', (line) => this.logLines.push(line));
-    const instance = await startLicenseDesk(loadConfig(this.environment), { log });
+    const instance = await startLicenseDesk(loadConfig(this.environment), { log, ...options });
     this.instances.push(instance);
     return instance;
   }
