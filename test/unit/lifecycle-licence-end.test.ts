@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { MemoryStorage } from 'botbuilder';
-import type { HeldLicense } from '../../src/domain/decision';
+import type { HeldLicense, SkuStock } from '../../src/domain/decision';
 import type { LicenseRequest } from '../../src/domain/request';
 import { silentLogger } from '../../src/logger';
 import { LicenceEnd, licenceEndRequestId } from '../../src/services/lifecycle/licence-end';
@@ -32,7 +32,12 @@ function completedAssignment(changes: Partial<LicenseRequest> = {}): LicenseRequ
 const direct = (partNumber: string): HeldLicense => ({ partNumber, assignedDirectly: true, inheritedFrom: [] });
 const inherited = (partNumber: string): HeldLicense => ({ partNumber, assignedDirectly: false, inheritedFrom: [{ groupId: 'g1', groupName: 'Sales' }] });
 
-async function setup(held: readonly HeldLicense[] = [direct('ENTERPRISEPACK'), direct('MCOMEETADV')]) {
+const SKUS: readonly SkuStock[] = [
+  { partNumber: 'ENTERPRISEPACK', enabled: 10, consumed: 5, plans: ['EXCHANGE_S_ENTERPRISE', 'TEAMS1', 'MCOSTANDARD'] },
+  { partNumber: 'MCOMEETADV', enabled: 10, consumed: 5, plans: ['MCOMEETADV'] },
+];
+
+async function setup(held: readonly HeldLicense[] = [direct('ENTERPRISEPACK'), direct('MCOMEETADV')], skus: readonly SkuStock[] = SKUS) {
   const storage = new MemoryStorage();
   const requests = new StorageRequestStore(storage);
   const { messenger, told } = recordingMessenger();
@@ -43,7 +48,7 @@ async function setup(held: readonly HeldLicense[] = [direct('ENTERPRISEPACK'), d
     read: async () =>
       ({
         user: { userId: 'alice', displayName: 'Alice Anders', usageLocation: 'US', licenses: held, isHybridPstn: false },
-        tenant: { skus: [{ partNumber: 'ENTERPRISEPACK', enabled: 10, consumed: 5 }, { partNumber: 'MCOMEETADV', enabled: 10, consumed: 5 }] },
+        tenant: { skus },
       }) as never,
   };
   const scheduler = new LifecycleScheduler(storage, { now: () => now }, { log: silentLogger });
@@ -115,6 +120,18 @@ describe('licence end (time-bound licences)', () => {
     await s.scheduler.tick(at(14 * DAY));
     const removal = (await s.requests.get(licenceEndRequestId('r1')))!.value;
     assert.deepEqual(removal.remove, ['MCOMEETADV']);
+    assert.deepEqual(s.fulfilled, [removal.id]);
+  });
+
+  it('a plan the grant turned on inside a suite is turned off again at the end; the suite stays', async () => {
+    const e5: SkuStock = { partNumber: 'SPE_E5', enabled: 10, consumed: 5, plans: ['EXCHANGE_S_ENTERPRISE', 'TEAMS1', 'MCOSTANDARD', 'MCOEV'] };
+    const s = await setup([direct('SPE_E5')], [e5]);
+    await s.complete(completedAssignment({ requested: ['MCOEV'], add: [], planChanges: [{ partNumber: 'SPE_E5', enable: ['MCOEV'], disable: [] }] }));
+    s.setNow(at(14 * DAY));
+    await s.scheduler.tick(at(14 * DAY));
+    const removal = (await s.requests.get(licenceEndRequestId('r1')))!.value;
+    assert.deepEqual(removal.remove, []);
+    assert.deepEqual(removal.planChanges, [{ partNumber: 'SPE_E5', enable: [], disable: ['MCOEV'] }]);
     assert.deepEqual(s.fulfilled, [removal.id]);
   });
 

@@ -18,7 +18,7 @@
 import { productList } from '../../bot/explain';
 import type { Decision } from '../../domain/decision';
 import type { LicenseRequest, Person } from '../../domain/request';
-import { evaluate } from '../../domain/rules';
+import { askForPlan, evaluate } from '../../domain/rules';
 import { ConcurrencyConflict, type AuditLog, type Clock, type RequestStore } from '../../ports';
 import type { LicenseFactsReader } from '../license-facts';
 import { endOf, formatEndDate } from './licence-end-format';
@@ -74,7 +74,7 @@ export class LicenceEnd implements LifecycleListener {
 
   /** A completed time-bound assignment: store its end and schedule the removal for then. */
   async requestChanged(request: LicenseRequest): Promise<void> {
-    if (request.state !== 'completed' || request.action !== 'assign' || !request.durationSeconds || request.add.length === 0) return;
+    if (request.state !== 'completed' || request.action !== 'assign' || !request.durationSeconds || grantAsks(request).length === 0) return;
     const endsAt = request.endsAt ?? endOf(request.outcome?.at ?? this.deps.clock.now(), request.durationSeconds).toISOString();
     await this.storeEnd(request.id, endsAt);
     const scheduled = await this.deps.scheduler.schedule({
@@ -114,8 +114,8 @@ export class LicenceEnd implements LifecycleListener {
     const removalId = licenceEndRequestId(assignment.id);
     if (!(await this.deps.requests.get(removalId))) {
       const facts = await this.deps.facts.read(assignment.target.id);
-      const decision = evaluate({ action: 'remove', requested: assignment.add }, facts.user, facts.tenant);
-      const dependents = decision.outcome === 'proceed' ? decision.remove.filter((part) => !assignment.add.includes(part)) : [];
+      const decision = evaluate({ action: 'remove', requested: grantAsks(assignment) }, facts.user, facts.tenant);
+      const dependents = decision.outcome === 'proceed' ? beyondTheGrant(assignment, decision) : [];
       if (dependents.length > 0) return this.hold(assignment, removalId, decision, dependents, now);
       const removal = this.removalFor(assignment, removalId, decision, now);
       await this.deps.requests.create(removal);
@@ -146,9 +146,10 @@ export class LicenceEnd implements LifecycleListener {
       requester: assignment.requester,
       target: assignment.target,
       action: 'remove',
-      requested: [...assignment.add],
+      requested: grantAsks(assignment),
       add: proceed ? [...decision.add] : [],
       remove: proceed ? [...decision.remove] : [...assignment.add],
+      ...(proceed && decision.planChanges.length > 0 ? { planChanges: decision.planChanges } : {}),
       notes: proceed ? [...decision.notes] : [],
       seats: [],
       approvers: approver ? [{ id: approver.id, displayName: approver.displayName }] : [],
@@ -174,9 +175,10 @@ export class LicenceEnd implements LifecycleListener {
       requester: assignment.requester,
       target: assignment.target,
       action: 'remove',
-      requested: [...assignment.add],
+      requested: grantAsks(assignment),
       add: [...decision.add],
       remove: [...decision.remove],
+      ...(decision.planChanges.length > 0 ? { planChanges: decision.planChanges } : {}),
       notes: [...decision.notes],
       seats: [],
       approvers: admins,
@@ -223,4 +225,20 @@ export class LicenceEnd implements LifecycleListener {
       .tell(assignment.tenantId, assignment.target, (t) => t('lifecycle:licenceEnd.target', params(t)), assignment.requester)
       .catch(() => undefined);
   }
+}
+
+/**
+ * What a time-bound grant gave, as asks to take back: the SKUs it added, and the plans it turned on inside SKUs the
+ * person holds (turned off again at the end, the SKU staying).
+ */
+export function grantAsks(grant: LicenseRequest): string[] {
+  const turnedOn = (grant.planChanges ?? []).flatMap((change) => change.enable.map(askForPlan));
+  return [...new Set([...grant.add, ...turnedOn])];
+}
+
+/** What the end of a grant would take that the grant did not give: SKUs removed or plans turned off beyond it. */
+function beyondTheGrant(grant: LicenseRequest, decision: Decision): string[] {
+  const given = new Set((grant.planChanges ?? []).flatMap((change) => change.enable.map((plan) => plan.toUpperCase())));
+  const plansBeyond = decision.planChanges.flatMap((change) => change.disable.filter((plan) => !given.has(plan.toUpperCase())).map(askForPlan));
+  return [...decision.remove.filter((part) => !grant.add.includes(part)), ...plansBeyond];
 }
