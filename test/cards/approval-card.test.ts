@@ -183,6 +183,17 @@ describe('approval card', () => {
       assert.ok(texts.includes('Licences to add'));
     });
 
+    it('names a plan turned on or off inside a suite with the suite, in the lists people check', () => {
+      const on = requestIn('pending', { add: [], planChanges: [{ partNumber: 'SPE_E5', enable: ['MCOEV'], disable: [] }] });
+      const off = requestIn('pending', { action: 'remove', add: [], remove: [], planChanges: [{ partNumber: 'SPE_E5', enable: [], disable: ['MCOEV'] }] });
+      const textsOf = (request: Parameters<typeof approvalCard>[0]['request'], locale = 'en') =>
+        objectsIn(approvalCard({ ...base, locale, request })).map((object) => String(object['text'] ?? ''));
+      assert.ok(textsOf(on).some((text) => text.includes('Phone System') && text.includes('turned on in Microsoft 365 E5')), textsOf(on).join(' | '));
+      assert.ok(textsOf(off).some((text) => text.includes('turned off in Microsoft 365 E5, which stays')), textsOf(off).join(' | '));
+      assert.ok(textsOf(on, 'fr').some((text) => text.includes('activé dans Microsoft 365 E5')));
+      assert.ok(textsOf(on, 'ja').some((text) => text.includes('Microsoft 365 E5の中でオン')));
+    });
+
     it('shows an end date only for a time-bound assignment', () => {
       const titles = (request: Parameters<typeof approvalCard>[0]['request']) =>
         objectsIn(approvalCard({ ...base, request })).map((object) => object['title']);
