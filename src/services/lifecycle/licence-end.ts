@@ -134,29 +134,14 @@ export class LicenceEnd implements LifecycleListener {
 
   /** A removal under the original approval; the rules decide what it changes, as for any removal. */
   private removalFor(assignment: LicenseRequest, id: string, decision: Decision, now: Date): LicenseRequest {
-    const at = now.toISOString();
     // A refusal is kept as the plain removal: the writer re-checks the rules and fails it with the reason.
-    const proceed = decision.outcome === 'proceed';
+    const change = decision.outcome === 'proceed' ? decision : { add: [], remove: [...assignment.add], planChanges: [], notes: [] };
     const approver = assignment.decision ?? assignment.approvers[0];
+    const approvers = approver ? [{ id: approver.id, displayName: approver.displayName }] : [];
     return {
-      id,
-      tenantId: assignment.tenantId,
-      createdAt: at,
-      updatedAt: at,
-      requester: assignment.requester,
-      target: assignment.target,
-      action: 'remove',
-      requested: grantAsks(assignment),
-      add: proceed ? [...decision.add] : [],
-      remove: proceed ? [...decision.remove] : [...assignment.add],
-      ...(proceed && decision.planChanges.length > 0 ? { planChanges: decision.planChanges } : {}),
-      notes: proceed ? [...decision.notes] : [],
-      seats: [],
-      approvers: approver ? [{ id: approver.id, displayName: approver.displayName }] : [],
-      approverSource: 'scheduledEnd',
+      ...endOfGrant(assignment, id, change, approvers, now),
       state: 'approved',
-      ...(approver ? { decision: { id: approver.id, displayName: approver.displayName, at } } : {}),
-      endsRequestId: assignment.id,
+      ...(approver ? { decision: { id: approver.id, displayName: approver.displayName, at: now.toISOString() } } : {}),
     };
   }
 
@@ -167,25 +152,7 @@ export class LicenceEnd implements LifecycleListener {
   private async hold(assignment: LicenseRequest, id: string, decision: Decision, dependents: readonly string[], now: Date): Promise<void> {
     const at = now.toISOString();
     const admins = (await this.deps.admins()).filter((admin) => admin.id !== assignment.requester.id && admin.id !== assignment.target.id);
-    const removal: LicenseRequest = {
-      id,
-      tenantId: assignment.tenantId,
-      createdAt: at,
-      updatedAt: at,
-      requester: assignment.requester,
-      target: assignment.target,
-      action: 'remove',
-      requested: grantAsks(assignment),
-      add: [...decision.add],
-      remove: [...decision.remove],
-      ...(decision.planChanges.length > 0 ? { planChanges: decision.planChanges } : {}),
-      notes: [...decision.notes],
-      seats: [],
-      approvers: admins,
-      approverSource: 'scheduledEnd',
-      state: 'pending',
-      endsRequestId: assignment.id,
-    };
+    const removal: LicenseRequest = { ...endOfGrant(assignment, id, decision, admins, now), state: 'pending' };
     await this.deps.requests.create(removal);
     await this.deps.audit.append({
       at,
@@ -241,4 +208,33 @@ function beyondTheGrant(grant: LicenseRequest, decision: Decision): string[] {
   const given = new Set((grant.planChanges ?? []).flatMap((change) => change.enable.map((plan) => plan.toUpperCase())));
   const plansBeyond = decision.planChanges.flatMap((change) => change.disable.filter((plan) => !given.has(plan.toUpperCase())).map(askForPlan));
   return [...decision.remove.filter((part) => !grant.add.includes(part)), ...plansBeyond];
+}
+
+/** The removal request that ends a grant: what the rules decided, for the given approvers; its state is the caller's. */
+function endOfGrant(
+  grant: LicenseRequest,
+  id: string,
+  change: Pick<Decision, 'add' | 'remove' | 'planChanges' | 'notes'>,
+  approvers: LicenseRequest['approvers'],
+  now: Date,
+): Omit<LicenseRequest, 'state'> {
+  const at = now.toISOString();
+  return {
+    id,
+    tenantId: grant.tenantId,
+    createdAt: at,
+    updatedAt: at,
+    requester: grant.requester,
+    target: grant.target,
+    action: 'remove',
+    requested: grantAsks(grant),
+    add: [...change.add],
+    remove: [...change.remove],
+    ...(change.planChanges.length > 0 ? { planChanges: change.planChanges } : {}),
+    notes: [...change.notes],
+    seats: [],
+    approvers: [...approvers],
+    approverSource: 'scheduledEnd',
+    endsRequestId: grant.id,
+  };
 }
