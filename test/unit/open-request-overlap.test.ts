@@ -4,6 +4,7 @@ import type { UserFacts } from '../../src/domain/decision';
 import { overlappingOpenRequest } from '../../src/services/open-request-overlap';
 import { relianceOf, relianceOn, withReliance } from '../../src/services/time-bound-reliance';
 import { lifecycleRequest } from './lifecycle-fixtures';
+import { SEED_SKU_PLANS } from './seed-skus';
 
 describe('open request overlap', () => {
   const open = lifecycleRequest({ add: ['MCOEV', 'MCOPSTN1'] });
@@ -25,7 +26,7 @@ describe('open request overlap', () => {
 describe('time-bound reliance', () => {
   const licence = (partNumber: string) => ({ partNumber, assignedDirectly: true, inheritedFrom: [], disabledPlans: [] });
   const user = (parts: string[]) => ({ userId: 'alice', displayName: 'Alice', usageLocation: 'US', licenses: parts.map(licence), isHybridPstn: false }) as unknown as UserFacts;
-  const tenant = { skus: ['ENTERPRISEPACK', 'MCOEV', 'MCOPSTN1', 'MCOMEETADV'].map((partNumber) => ({ partNumber, enabled: 10, consumed: 1 })) } as never;
+  const tenant = { skus: ['ENTERPRISEPACK', 'MCOEV', 'MCOPSTN1', 'MCOMEETADV'].map((partNumber) => ({ partNumber, plans: SEED_SKU_PLANS[partNumber], enabled: 10, consumed: 1 })) } as never;
   const phoneSystemForTwoWeeks = { add: ['MCOEV'], endsAt: '2026-03-16T09:00:00.000Z' };
 
   it('a Calling Plan relies on Phone System held for two weeks', () => {

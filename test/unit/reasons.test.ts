@@ -68,7 +68,7 @@ describe('explanations rendered from real rule notes', () => {
     evaluate(assign('MCOPSTN1', 'MCOPSTN2'), user([e3]), everything).notes,
     evaluate(assign('MCOMEETACPEA'), user([e3]), without('MCOPSTNPP')).notes,
     evaluate(assign('MCOPSTNPP'), user([e3]), everything).notes,
-    evaluate(assign('MCOMEETADV'), user([]), full('ENTERPRISEPACK')).notes,
+    evaluate(assign('MCOMEETADV'), user([e3]), full('MCOMEETADV')).notes,
     evaluate(assign('MCOPSTN2'), user([e3, held('MCOEV')]), without('MCOPSTN2')).notes,
     evaluate(assign('MCOEV'), user([e3], { usageLocation: null }), everything).notes,
     evaluate(remove('MCOMEETADV'), user([e3, held('MCOMEETADV', 'Conferencing users')]), everything).notes,

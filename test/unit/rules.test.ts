@@ -432,6 +432,14 @@ describe('rules.evaluate', () => {
       notes: [change('BASE_LICENSE_ADDED', { partNumber: 'STANDARDPACK', requiredBy: 'MCOMEETADV' })],
     },
     {
+      name: 'E3 full: the cheapest other base licence with free seats is proposed, not the full E3',
+      requested: ['MCOMEETADV'],
+      tenant: tenant({ [E3]: { enabled: 5, consumed: 5 } }),
+      outcome: 'proceed',
+      add: ['STANDARDPACK', 'MCOMEETADV'],
+      notes: [change('BASE_LICENSE_ADDED', { partNumber: 'STANDARDPACK', requiredBy: 'MCOMEETADV' })],
+    },
+    {
       name: 'a base licence when the tenant owns no suite with Teams is not purchased',
       requested: ['MCOMEETADV'],
       tenant: tenant({ [E3]: null, STANDARDPACK: null, ENTERPRISEPREMIUM: null, ENTERPRISEPREMIUM_NOPSTNCONF: null }),

@@ -10,7 +10,7 @@
  */
 import { DEFAULT_BASE_LICENSE, isCallingPlanPlan, type Capability } from '../catalog';
 import type { RuleNote } from '../decision';
-import { candidates, noCallingPlan, switchedOff } from './candidates';
+import { candidates, hasFreeSeat, noCallingPlan, switchedOff } from './candidates';
 import { askPlans, enabledBefore, isSkuAsk, type Draft, type PlanToggle, type Rule, type RuleResult } from './draft';
 import { gives, isSuite, isTeamsBase, upper } from './holdings';
 import { change, refusal } from './notes';
@@ -61,13 +61,15 @@ export const voiceNeedsTeams: Rule = (draft) => {
     return { add: [addOn], notes: [change('TEAMS_ADDED', { partNumber: addOn, requiredBy: dependent, holding: suite.partNumber })] };
   }
 
+  // Free seats first; among those the seeds' E3 when the tenant has it, then the cheapest (candidates' order).
+  const isDefault = (partNumber: string): number => Number(upper(partNumber) === DEFAULT_BASE_LICENSE);
   const bases = candidates(draft, (plans) => isTeamsBase(plans) && noCallingPlan(plans)).sort(
-    (a, b) => Number(upper(b) === DEFAULT_BASE_LICENSE) - Number(upper(a) === DEFAULT_BASE_LICENSE),
+    (a, b) => Number(hasFreeSeat(draft, b)) - Number(hasFreeSeat(draft, a)) || isDefault(b) - isDefault(a),
   );
   const [base] = bases;
   // No suite with Teams owned: the ask's own base licence is named, so the seats rule says it is not purchased.
   const proposed = base ?? DEFAULT_BASE_LICENSE;
-  const withSeats = bases.filter((partNumber) => draft.tenant.skus.some((sku) => sku.partNumber === partNumber && sku.enabled > sku.consumed));
+  const withSeats = bases.filter((partNumber) => hasFreeSeat(draft, partNumber));
   return {
     add: [proposed],
     notes: [change('BASE_LICENSE_ADDED', { partNumber: proposed, requiredBy: dependent })],
