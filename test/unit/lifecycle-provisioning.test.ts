@@ -1,6 +1,7 @@
 /** Whether the services behind newly assigned licences are active, from Graph's assignedPlans and licenseAssignmentStates. */
 import assert from 'node:assert/strict';
-import { checkDelayMs } from '../../src/services/lifecycle/provisioning-follow-up';
+import { checkDelayMs, followedSkus } from '../../src/services/lifecycle/provisioning-follow-up';
+import { lifecycleRequest } from './lifecycle-fixtures';
 import type { ProvisioningSnapshot } from '../../src/services/lifecycle/provisioning-reader';
 import { provisioningStatus } from '../../src/services/lifecycle/provisioning-status';
 
@@ -49,4 +50,17 @@ describe('follow-up back-off', () => {
   for (const [attempt, expected] of [[1, 60_000], [2, 15 * MIN], [3, 60 * MIN], [4, 240 * MIN], [9, 240 * MIN]] as const) {
     it(`check ${attempt} comes ${expected / MIN} min after the previous one`, () => assert.equal(checkDelayMs(attempt, 60_000), expected));
   }
+});
+
+describe('what a follow-up waits for', () => {
+  it('the SKUs added, and a held SKU a plan was turned on inside; not one a plan was only turned off in', () => {
+    const request = lifecycleRequest({
+      add: ['MCOPSTN1'],
+      planChanges: [
+        { partNumber: 'SPE_E5', enable: ['MCOEV'], disable: [] },
+        { partNumber: 'MCOTEAMS_ESSENTIALS', enable: [], disable: ['MCOPSTN1'] },
+      ],
+    });
+    assert.deepEqual(followedSkus(request), ['MCOPSTN1', 'SPE_E5']);
+  });
 });

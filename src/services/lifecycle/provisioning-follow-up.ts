@@ -5,7 +5,7 @@
  * are not, with the state Graph reports and the advice to contact Microsoft support.
  */
 import type { LicenseRequest } from '../../domain/request';
-import { productList } from '../../bot/explain';
+import { addedProducts, joinProducts, productList } from '../../bot/explain';
 import type { AuditLog, Clock, RequestStore } from '../../ports';
 import type { Translate } from '../../i18n';
 import type { PersonMessenger } from './person-messenger';
@@ -56,7 +56,7 @@ export class ProvisioningFollowUp {
 
   /** Schedules the first check of a completed assignment; a second call for the same request does nothing. */
   async requestCompleted(request: LicenseRequest): Promise<void> {
-    if (request.state !== 'completed' || request.action !== 'assign' || request.add.length === 0) return;
+    if (request.state !== 'completed' || request.action !== 'assign' || followedSkus(request).length === 0) return;
     const now = this.deps.clock.now();
     await this.deps.scheduler.schedule({
       id: checkId(request.id, 1),
@@ -73,7 +73,7 @@ export class ProvisioningFollowUp {
     const request = (await this.deps.requests.get(requestId))?.value;
     if (!request || request.state !== 'completed') return;
 
-    const status = provisioningStatus(request.add, await this.deps.provisioning.read(request.target.id));
+    const status = provisioningStatus(followedSkus(request), await this.deps.provisioning.read(request.target.id));
     if (status.active) {
       await this.finish(request, 'services-active', status, now, (t) => t('lifecycle:provisioning.active', this.params(t, request)));
       return;
@@ -107,7 +107,7 @@ export class ProvisioningFollowUp {
   }
 
   private params(t: Translate, request: LicenseRequest) {
-    return { name: request.target.displayName, products: productList(t, request.add) };
+    return { name: request.target.displayName, products: joinProducts(t, addedProducts(t, request)) };
   }
 }
 
@@ -127,4 +127,10 @@ function describe(t: Translate, status: ProvisioningStatus): string[] {
         pendingPlans: licence.pendingPlans,
       }),
     );
+}
+
+/** The SKUs whose services a completed assignment waits for: those it added, and those it turned plans on inside. */
+export function followedSkus(request: LicenseRequest): string[] {
+  const turnedOn = (request.planChanges ?? []).filter((change) => change.enable.length > 0).map((change) => change.partNumber);
+  return [...new Set([...request.add, ...turnedOn])];
 }
