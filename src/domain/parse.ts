@@ -31,6 +31,10 @@ export interface ParsedUtterance {
   unmatchedText: string;
   /** How long the licence is wanted for ("for two weeks"); absent when not said. */
   duration?: { seconds: number };
+  /** The text asks something ("what licences does Alice have?"): it is never a request to change anything. */
+  question: boolean;
+  /** Products a misspelt phrase is close to when it is close to several: the dialog asks which one was meant. */
+  productCandidates: string[];
 }
 
 export function parseUtterance(text: string): ParsedUtterance {
@@ -54,7 +58,7 @@ export function parseUtterance(text: string): ParsedUtterance {
     .filter((segment, index) => segment.kind === 'gap' && index !== gapIndex)
     .map((segment) => display.slice(segment.start, segment.end))
     .join(' ');
-  return { action, products: productsOf(matches), person, language, unmatchedText, ...(duration ? { duration: { seconds: duration.seconds } } : {}) };
+  return { action, products: productsOf(matches), person, language, unmatchedText, question: false, productCandidates: [], ...(duration ? { duration: { seconds: duration.seconds } } : {}) };
 }
 
 function claimRange(folded: string, start: number, end: number): string {
