@@ -11,7 +11,10 @@ import { NEUTRAL_PRODUCTS, VOCABULARIES, type ParseLanguage, type Vocabulary } f
 export const TERM_ROLES = [
   'product',
   'removeVerb',
+  'changeVerb',
   'assignVerb',
+  'questionWord',
+  'questionMark',
   'personFollows',
   'personPrecedes',
   'sourceFollows',
@@ -56,7 +59,10 @@ export interface Lexicon {
 
 const ROLE_FIELDS: readonly (readonly [TermRole, keyof Omit<Vocabulary, 'language' | 'products' | 'pluralSuffixes'>])[] = [
   ['removeVerb', 'removeVerbs'],
+  ['changeVerb', 'changeVerbs'],
   ['assignVerb', 'assignVerbs'],
+  ['questionWord', 'questionWords'],
+  ['questionMark', 'questionMarks'],
   ['personFollows', 'personFollows'],
   ['personPrecedes', 'personPrecedes'],
   ['sourceFollows', 'sourceFollows'],

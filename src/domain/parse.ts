@@ -8,6 +8,8 @@
  * only; what no phrase covers is left as gaps, one of which may be the person.
  */
 import { findDuration } from './duration';
+import { changeTargets } from './parse-change';
+import { isQuestion } from './parse-question';
 import { choosePerson, claimAddresses, type Segment } from './parse-person';
 import { FULL_LEXICON, LEXICON_BY_LANGUAGE, detectLanguage, scanTerms, type TermMatch } from './parse-scan';
 import { BLANK, CLAIMED, normalizeText } from './parse-text';
@@ -52,13 +54,18 @@ export function parseUtterance(text: string): ParsedUtterance {
   const remaining = duration ? claimRange(claimed.folded, duration.start, duration.end) : claimed.folded;
 
   const segments = toSegments(matches, claimed.addresses, remaining);
-  const action = matches.some((match) => match.term.role === 'removeVerb') ? 'remove' : 'assign';
-  const { person, gapIndex } = choosePerson(segments, action === 'remove', display);
+  const changing = matches.some((match) => match.term.role === 'changeVerb');
+  // A change ("switch off" is a removal, "switch to" a change) asks for its target: an assign.
+  const action = !changing && matches.some((match) => match.term.role === 'removeVerb') ? 'remove' : 'assign';
+  // "from"-like markers point at the person of a removal and of a change ("change the calling plan of Hugo").
+  const { person, gapIndex } = choosePerson(segments, action === 'remove' || changing, display);
   const unmatchedText = segments
     .filter((segment, index) => segment.kind === 'gap' && index !== gapIndex)
     .map((segment) => display.slice(segment.start, segment.end))
     .join(' ');
-  return { action, products: productsOf(matches), person, language, unmatchedText, question: false, productCandidates: [], ...(duration ? { duration: { seconds: duration.seconds } } : {}) };
+  const products = changing ? changeTargets(productsOf(matches)) : productsOf(matches);
+  const question = isQuestion(matches, display);
+  return { action, products, person, language, unmatchedText, question, productCandidates: [], ...(duration ? { duration: { seconds: duration.seconds } } : {}) };
 }
 
 function claimRange(folded: string, start: number, end: number): string {
@@ -72,7 +79,7 @@ function claimRange(folded: string, start: number, end: number): string {
  */
 function verbsReadAsNames(matches: readonly TermMatch[], folded: string): TermMatch[] {
   const isLatinVerb = (match: TermMatch | undefined): boolean =>
-    match !== undefined && (match.term.role === 'assignVerb' || match.term.role === 'removeVerb') && match.term.pattern.startsWithWordChar;
+    match !== undefined && (match.term.role === 'assignVerb' || match.term.role === 'removeVerb' || match.term.role === 'changeVerb') && match.term.pattern.startsWithWordChar;
   const adjacent = (first: TermMatch, second: TermMatch): boolean => folded.slice(first.end, second.start).trim() === '';
   return matches.filter((match, index) => {
     if (!isLatinVerb(match)) return true;

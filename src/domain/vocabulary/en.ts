@@ -59,6 +59,8 @@ export const EN: Vocabulary = {
         'international calling plan',
         'international calling',
         'international plan',
+        // "change Alice's calling plan to international": the target alone, after a calling plan was named.
+        'international',
       ],
     },
     {
@@ -130,7 +132,12 @@ export const EN: Vocabulary = {
     'retract',
     'turn off',
     'switch off',
+    'removed',
+    'be removed',
   ],
+  changeVerbs: ['upgrade', 'downgrade', 'switch', 'move', 'change', 'migrate', 'replace', 'swap', 'convert', 'transfer'],
+  questionWords: ['what', "what's", 'which', 'who', "who's", 'whom', 'whose', 'how many', 'how much', 'is there', 'are there', 'is there any', 'are there any'],
+  questionMarks: ['does', 'do', 'did', 'has'],
   personFollows: ['to', 'for'],
   personPrecedes: ["'s", 'needs', 'need', 'wants', 'want', 'requires', 'require', 'should get', 'should have', 'would like', 'is missing'],
   sourceFollows: ['from', 'off'],
