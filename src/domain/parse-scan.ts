@@ -125,7 +125,7 @@ function productTerms(): readonly Term[] {
  * Product terms: the same in every lexicon (every language's product names are always recognised), so they are
  * built once and shared by the six lexicons rather than copied into each (they are six in seven terms).
  */
-const PRODUCT_TERMS = productTerms();
+export const PRODUCT_TERMS = productTerms();
 
 /** Builds the lexicon: the neutral products and part numbers, every language's products, and the
  * other roles of the given languages only. Identical phrases of several languages are merged. */

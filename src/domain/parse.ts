@@ -9,6 +9,7 @@
  */
 import { findDuration } from './duration';
 import { changeTargets } from './parse-change';
+import { correctProducts } from './parse-fuzzy';
 import { isQuestion } from './parse-question';
 import { choosePerson, claimAddresses, type Segment } from './parse-person';
 import { FULL_LEXICON, LEXICON_BY_LANGUAGE, detectLanguage, scanTerms, type TermMatch } from './parse-scan';
@@ -45,13 +46,18 @@ export function parseUtterance(text: string): ParsedUtterance {
   const firstPass = scanTerms(claimed.folded, FULL_LEXICON);
   const language = detectLanguage(firstPass);
   const lexicon = language && LEXICON_BY_LANGUAGE.get(language);
-  const scanned = verbsReadAsNames(lexicon ? scanTerms(claimed.folded, lexicon) : firstPass, claimed.folded);
+  const exact = verbsReadAsNames(lexicon ? scanTerms(claimed.folded, lexicon) : firstPass, claimed.folded);
+  // Slips in product names are read after the exact phrases, on the words those left; a slip close to several
+  // products is claimed like an address (neither a person nor unmatched text) and its products handed back.
+  const fuzzy = correctProducts(claimed.folded, exact);
+  const scanned = fuzzy.matches;
+  const afterSlips = fuzzy.ambiguous.reduce((folded, span) => claimRange(folded, span.start, span.end), claimed.folded);
   // A duration is read after the products, so that "120 minute calling plan" stays a product; its span is then
   // claimed like an address, so it becomes neither part of the person nor unmatched text.
   const productSpans = scanned.filter((match) => match.term.role === 'product');
   const duration = findDuration(display, language, productSpans);
   const matches = duration ? scanned.filter((match) => match.end <= duration.start || match.start >= duration.end) : scanned;
-  const remaining = duration ? claimRange(claimed.folded, duration.start, duration.end) : claimed.folded;
+  const remaining = duration ? claimRange(afterSlips, duration.start, duration.end) : afterSlips;
 
   const segments = toSegments(matches, claimed.addresses, remaining);
   const changing = matches.some((match) => match.term.role === 'changeVerb');
@@ -65,7 +71,12 @@ export function parseUtterance(text: string): ParsedUtterance {
     .join(' ');
   const products = changing ? changeTargets(productsOf(matches)) : productsOf(matches);
   const question = isQuestion(matches, display);
-  return { action, products, person, language, unmatchedText, question, productCandidates: [], ...(duration ? { duration: { seconds: duration.seconds } } : {}) };
+  return { action, products, person, language, unmatchedText, question, productCandidates: candidatesOf(fuzzy.ambiguous, products), ...(duration ? { duration: { seconds: duration.seconds } } : {}) };
+}
+
+/** Part numbers of the ambiguous slips, except those the text asks for anyway. */
+function candidatesOf(ambiguous: readonly { partNumbers: readonly string[] }[], products: readonly string[]): string[] {
+  return [...new Set(ambiguous.flatMap((span) => span.partNumbers))].filter((key) => !products.includes(key));
 }
 
 function claimRange(folded: string, start: number, end: number): string {
