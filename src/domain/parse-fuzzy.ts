@@ -6,7 +6,9 @@
  *
  * How close: Damerau-Levenshtein distance ≤ 1 for phrases under 8 letters, ≤ 2 for longer ones but ≤ 1 in each
  * word ("phone systemic" is no slip of "phone system"); phrases under
- * 5 letters ("e3", "teams" is 5) and free words under 4 letters are never corrected, as names are that short too.
+ * 6 letters ("e3", "teams") and free words under 4 letters are never corrected, as names are that short too
+ * ("give Teans a calling plan" names Teans). A slip in a number ("microsoft 365 e4", "skype plan 3") may mean
+ * another product, so it is always asked back, even when one product is close.
  */
 import { editDistanceWithin } from './edit-distance';
 import { PRODUCT_TERMS, type Term, type TermMatch, type TermRole } from './parse-scan';
@@ -25,7 +27,7 @@ export interface FuzzyReading {
  */
 const KEPT_ROLES: readonly TermRole[] = ['assignVerb', 'removeVerb', 'changeVerb', 'self', 'questionWord'];
 const MAX_WINDOW_WORDS = 4;
-const MIN_PHRASE_LETTERS = 5;
+const MIN_PHRASE_LETTERS = 6;
 const MIN_FREE_WORD = 4;
 const LATIN_PHRASE = /^[a-z0-9' ]+$/;
 
@@ -60,7 +62,8 @@ export function correctProducts(folded: string, matches: readonly TermMatch[]): 
     }
     const partNumbers = [...new Set(found.terms.map((term) => term.partNumber ?? ''))];
     const [only] = found.terms;
-    if (partNumbers.length === 1 && only) corrected.push({ start: found.start, end: found.end, term: only, languages: [] });
+    const numberChanged = found.terms.some((term) => digitsOf(term.phrase) !== digitsOf(folded.slice(found.start, found.end)));
+    if (partNumbers.length === 1 && only && !numberChanged) corrected.push({ start: found.start, end: found.end, term: only, languages: [] });
     else ambiguous.push({ start: found.start, end: found.end, partNumbers });
     index = found.nextWord;
   }
@@ -100,6 +103,8 @@ function closestTerms(text: string): Term[] {
   }
   return terms;
 }
+
+const digitsOf = (text: string): string => text.replace(/[^0-9]/g, '');
 
 /**
  * Each word has at most one slip when the words line up: "audio conferncing" is a slip, "phone systemic" is

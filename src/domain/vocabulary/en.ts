@@ -109,7 +109,7 @@ export const EN: Vocabulary = {
     { partNumber: 'Microsoft_365_E5_(no_Teams)', phrases: noTeams('e5') },
     { partNumber: 'Microsoft_365_E3_(no_Teams)', phrases: noTeams('e3') },
   ],
-  assignVerbs: ['give', 'gives', 'assign', 'grant', 'add', 'allocate', 'provision', 'get', 'set up', 'setup', 'enable', 'activate', 'issue', 'hook up', 'turn on', 'switch on'],
+  assignVerbs: ['give', 'gives', 'assign', 'grant', 'add', 'allocate', 'provision', 'get', 'set up', 'setup', 'enable', 'activate', 'issue', 'hook up', 'turn on', 'switch on', 'set'],
   removeVerbs: [
     'remove',
     'unassign',
@@ -136,7 +136,7 @@ export const EN: Vocabulary = {
     'be removed',
   ],
   changeVerbs: ['upgrade', 'downgrade', 'switch', 'move', 'change', 'migrate', 'replace', 'swap', 'convert', 'transfer'],
-  questionWords: ['what', "what's", 'which', 'who', "who's", 'whom', 'whose', 'how many', 'how much', 'is there', 'are there', 'is there any', 'are there any'],
+  questionWords: ['what', "what's", 'which', 'who', "who's", 'whom', 'whose', 'how many', 'how much', 'is there', 'are there', 'is there any', 'are there any', 'how do', 'how does', 'how can', 'how to'],
   questionMarks: ['does', 'do', 'did', 'has'],
   personFollows: ['to', 'for'],
   personPrecedes: ["'s", 'needs', 'need', 'wants', 'want', 'requires', 'require', 'should get', 'should have', 'would like', 'is missing'],
@@ -180,6 +180,8 @@ export const EN: Vocabulary = {
     "let's",
     'go ahead and',
     'like',
+    // "set Alice up with …"
+    'up',
     'per user',
     'per month',
     'per user per month',
