@@ -48,8 +48,22 @@ const FUZZY_TERMS: readonly FuzzyTerm[] = PRODUCT_TERMS.filter((term) => LATIN_P
   .filter((entry) => entry.letters >= MIN_PHRASE_LETTERS);
 
 const boundOf = (letters: number): number => (letters < 8 ? 1 : 2);
+const MAX_BOUND = 2;
+
+/** The phrases by length: a window is compared only with phrases at most MAX_BOUND characters longer or shorter. */
+const TERMS_BY_LENGTH: ReadonlyMap<number, readonly FuzzyTerm[]> = FUZZY_TERMS.reduce((byLength, entry) => {
+  byLength.set(entry.term.phrase.length, [...(byLength.get(entry.term.phrase.length) ?? []), entry]);
+  return byLength;
+}, new Map<number, FuzzyTerm[]>());
+
+/**
+ * Slips are looked for in texts of request length only: the comparison costs a few milliseconds per hundred words,
+ * and a long text (a pasted e-mail) is read on its exact phrases, as before.
+ */
+const MAX_CORRECTED_TEXT = 400;
 
 export function correctProducts(folded: string, matches: readonly TermMatch[]): FuzzyReading {
+  if (folded.length > MAX_CORRECTED_TEXT) return { matches: [...matches], ambiguous: [] };
   const words = wordsOf(folded, matches);
   const corrected: TermMatch[] = [];
   const ambiguous: { start: number; end: number; partNumbers: string[] }[] = [];
@@ -92,7 +106,9 @@ function closestAt(folded: string, words: readonly Word[], index: number): { sta
 function closestTerms(text: string): Term[] {
   let best = Infinity;
   let terms: Term[] = [];
-  for (const { term, letters } of FUZZY_TERMS) {
+  const nearby: FuzzyTerm[] = [];
+  for (let length = text.length - MAX_BOUND; length <= text.length + MAX_BOUND; length += 1) nearby.push(...(TERMS_BY_LENGTH.get(length) ?? []));
+  for (const { term, letters } of nearby) {
     const distance = editDistanceWithin(text, term.phrase, boundOf(letters));
     if (distance === undefined || distance === 0 || distance > best || !oneSlipPerWord(text, term.phrase)) continue;
     if (distance < best) {
