@@ -44,5 +44,4 @@ describe('people as they write, over HTTP', () => {
       for (const pattern of story.never) assert.doesNotMatch(texts, pattern);
     });
   }
-
 });

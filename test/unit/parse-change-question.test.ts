@@ -21,6 +21,7 @@ describe('parseUtterance: verbs of change ask for the target, as the plain form 
     { text: 'move Tom Becker to the domestic and international calling plan', action: 'assign', products: ['MCOPSTN2'], person: 'Tom Becker' },
     { text: "change Grace Kim's calling plan to international", action: 'assign', products: ['MCOPSTN2'], person: 'Grace Kim' },
     { text: "replace Grace Kim's domestic calling plan with the international calling plan", action: 'assign', products: ['MCOPSTN2'], person: 'Grace Kim' },
+    { text: "set Grace Kim's calling plan to international", action: 'assign', products: ['MCOPSTN2'], person: 'Grace Kim' },
     { text: 'downgrade Ben Carter from E5 to E3', action: 'assign', products: ['ENTERPRISEPACK'], person: 'Ben Carter' },
     { text: '把Kenji Mori升级到国际通话计划', action: 'assign', products: ['MCOPSTN2'], person: 'Kenji Mori' },
     { text: '把李娜的通话计划改成国际通话计划', action: 'assign', products: ['MCOPSTN2'], person: '李娜' },

@@ -109,7 +109,7 @@ export const EN: Vocabulary = {
     { partNumber: 'Microsoft_365_E5_(no_Teams)', phrases: noTeams('e5') },
     { partNumber: 'Microsoft_365_E3_(no_Teams)', phrases: noTeams('e3') },
   ],
-  assignVerbs: ['give', 'gives', 'assign', 'grant', 'add', 'allocate', 'provision', 'get', 'set up', 'setup', 'enable', 'activate', 'issue', 'hook up', 'turn on', 'switch on', 'set'],
+  assignVerbs: ['give', 'gives', 'assign', 'grant', 'add', 'allocate', 'provision', 'get', 'set up', 'setup', 'enable', 'activate', 'issue', 'hook up', 'turn on', 'switch on'],
   removeVerbs: [
     'remove',
     'unassign',
@@ -135,7 +135,8 @@ export const EN: Vocabulary = {
     'removed',
     'be removed',
   ],
-  changeVerbs: ['upgrade', 'downgrade', 'switch', 'move', 'change', 'migrate', 'replace', 'swap', 'convert', 'transfer'],
+  // "set Alice up with …", "set Alice's calling plan to international"
+  changeVerbs: ['set', 'upgrade', 'downgrade', 'switch', 'move', 'change', 'migrate', 'replace', 'swap', 'convert', 'transfer'],
   questionWords: ['what', "what's", 'which', 'who', "who's", 'whom', 'whose', 'how many', 'how much', 'is there', 'are there', 'is there any', 'are there any', 'how do', 'how does', 'how can', 'how to'],
   questionMarks: ['does', 'do', 'did', 'has'],
   personFollows: ['to', 'for'],
