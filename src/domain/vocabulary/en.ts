@@ -134,6 +134,13 @@ export const EN: Vocabulary = {
     'switch off',
     'removed',
     'be removed',
+    // "I don't need audio conferencing anymore", "Alice no longer needs E5"
+    "don't need",
+    'do not need',
+    "doesn't need",
+    'does not need',
+    'no longer need',
+    'no longer needs',
   ],
   // "set Alice up with …", "set Alice's calling plan to international"
   changeVerbs: ['set', 'upgrade', 'downgrade', 'switch', 'move', 'change', 'migrate', 'replace', 'swap', 'convert', 'transfer'],
@@ -183,6 +190,15 @@ export const EN: Vocabulary = {
     'like',
     // "set Alice up with …"
     'up',
+    'anymore',
+    'any more',
+    // "give my colleague Kenji a calling plan" names Kenji, not the requester
+    'my colleague',
+    'my coworker',
+    'my co-worker',
+    'my teammate',
+    'my team member',
+    'my report',
     'per user',
     'per month',
     'per user per month',

@@ -160,6 +160,13 @@ export const FR: Vocabulary = {
     'coupe',
     'couper',
     'coupez',
+    // "Camille n'a plus besoin du forfait", "je n'ai plus besoin de l'audioconférence"
+    "n'a plus besoin de",
+    "n'a plus besoin d'",
+    "n'a plus besoin",
+    "n'ai plus besoin de",
+    "n'ai plus besoin d'",
+    "n'ai plus besoin",
   ],
   changeVerbs: [
     'passe',
@@ -234,6 +241,8 @@ export const FR: Vocabulary = {
     'sur',
     'par',
     'merci de',
+    'mon collègue',
+    'ma collègue',
   ],
   pluralSuffixes: ['s', 'x'],
 };

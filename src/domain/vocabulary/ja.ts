@@ -69,6 +69,10 @@ export const JA: Vocabulary = {
     '無効化して',
     '無効化',
     'オフにして',
+    '不要です',
+    '不要',
+    'いらない',
+    '要らない',
   ],
   changeVerbs: ['アップグレードして', 'アップグレード', 'ダウングレードして', 'ダウングレード', '切り替えて', '切り替え', '切替', '変更して', '変更', '変えて', '移行して', '移行'],
   // "何" alone would also match "何卒" (please): only its question forms are listed.
@@ -119,6 +123,7 @@ export const JA: Vocabulary = {
     'すみません',
     'お手数ですが',
     'お手数ですが、',
+    '同僚の',
     '必要です',
     '必要',
     'ユーザー',
