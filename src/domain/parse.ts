@@ -5,7 +5,9 @@
  *
  * Steps: normalize; claim mentions and e-mail addresses; find vocabulary phrases (longest match,
  * products in every language); detect the language, then read the function words of that language
- * only; what no phrase covers is left as gaps, one of which may be the person.
+ * only; read product names with a slip on the words left (parse-fuzzy); what no phrase covers is left as gaps, one
+ * of which may be the person. A verb of change asks for its target (parse-change); a question is flagged and never
+ * read as a request by the dialog (parse-question).
  */
 import { findDuration } from './duration';
 import { changeTargets } from './parse-change';
