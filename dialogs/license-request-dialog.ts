@@ -20,6 +20,7 @@ import { ResolvePersonDialog, RESOLVE_PERSON_DIALOG, type ResolvePersonOptions }
 import { describeRequestRefusal, summarizeDecision } from './request-summary';
 import { readThisTurn } from './licences-read-this-turn';
 import { overlapsOpenText } from '../src/bot/open-request-text';
+import { didYouMean } from './product-candidates';
 
 export const LICENSE_REQUEST_DIALOG = 'licenseRequest';
 const FLOW = 'licenseRequest.flow';
@@ -72,6 +73,16 @@ export class LicenseRequestDialog extends ComponentDialog {
     const parsed = parseUtterance(options.text);
     (step.values as RequestValues).parsed = parsed;
     (step.values as RequestValues).requested = [...parsed.products];
+    // A question is never turned into a request, even when it names a person and a licence.
+    if (parsed.question) {
+      await step.context.sendActivity(t('replies:question.notARequest'));
+      return step.endDialog();
+    }
+    // A slip close to several products is asked back rather than guessed.
+    if (parsed.productCandidates.length > 0) {
+      await step.context.sendActivity(didYouMean(t, parsed.productCandidates));
+      return step.endDialog();
+    }
     if (parsed.products.length === 0) {
       const unknown = parsed.unmatchedText.trim();
       await step.context.sendActivity(

@@ -66,12 +66,13 @@ function emailAround(display: string, at: number): { start: number; end: number 
   return start < at && dot > 0 && dot < domain.length - 2 ? { start, end } : undefined;
 }
 
+/** removing: "from"-like markers (sourceFollows/sourcePrecedes) point at the person too (removals and changes). */
 export function choosePerson(segments: readonly Segment[], removing: boolean, display: string): PersonChoice {
   const address = segments.find((segment) => segment.kind === 'address');
   if (address?.kind === 'address') return { person: address.person, gapIndex: undefined };
   const follows: readonly TermRole[] = removing ? ['personFollows', 'sourceFollows'] : ['personFollows'];
   const precedes: readonly TermRole[] = removing ? ['personPrecedes', 'sourcePrecedes'] : ['personPrecedes'];
-  const verbs: readonly TermRole[] = ['assignVerb', 'removeVerb'];
+  const verbs: readonly TermRole[] = ['assignVerb', 'removeVerb', 'changeVerb'];
 
   const candidates = [
     ...segments.map((segment, index) => {

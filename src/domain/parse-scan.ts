@@ -11,7 +11,10 @@ import { NEUTRAL_PRODUCTS, VOCABULARIES, type ParseLanguage, type Vocabulary } f
 export const TERM_ROLES = [
   'product',
   'removeVerb',
+  'changeVerb',
   'assignVerb',
+  'questionWord',
+  'questionMark',
   'personFollows',
   'personPrecedes',
   'sourceFollows',
@@ -56,7 +59,10 @@ export interface Lexicon {
 
 const ROLE_FIELDS: readonly (readonly [TermRole, keyof Omit<Vocabulary, 'language' | 'products' | 'pluralSuffixes'>])[] = [
   ['removeVerb', 'removeVerbs'],
+  ['changeVerb', 'changeVerbs'],
   ['assignVerb', 'assignVerbs'],
+  ['questionWord', 'questionWords'],
+  ['questionMark', 'questionMarks'],
   ['personFollows', 'personFollows'],
   ['personPrecedes', 'personPrecedes'],
   ['sourceFollows', 'sourceFollows'],
@@ -119,7 +125,7 @@ function productTerms(): readonly Term[] {
  * Product terms: the same in every lexicon (every language's product names are always recognised), so they are
  * built once and shared by the six lexicons rather than copied into each (they are six in seven terms).
  */
-const PRODUCT_TERMS = productTerms();
+export const PRODUCT_TERMS = productTerms();
 
 /** Builds the lexicon: the neutral products and part numbers, every language's products, and the
  * other roles of the given languages only. Identical phrases of several languages are merged. */

@@ -5,9 +5,14 @@
  *
  * Steps: normalize; claim mentions and e-mail addresses; find vocabulary phrases (longest match,
  * products in every language); detect the language, then read the function words of that language
- * only; what no phrase covers is left as gaps, one of which may be the person.
+ * only; read product names with a slip on the words left (parse-fuzzy); what no phrase covers is left as gaps, one
+ * of which may be the person. A verb of change asks for its target (parse-change); a question is flagged and never
+ * read as a request by the dialog (parse-question).
  */
 import { findDuration } from './duration';
+import { changeTargets } from './parse-change';
+import { correctProducts } from './parse-fuzzy';
+import { isQuestion } from './parse-question';
 import { choosePerson, claimAddresses, type Segment } from './parse-person';
 import { FULL_LEXICON, LEXICON_BY_LANGUAGE, detectLanguage, scanTerms, type TermMatch } from './parse-scan';
 import { BLANK, CLAIMED, normalizeText } from './parse-text';
@@ -31,6 +36,10 @@ export interface ParsedUtterance {
   unmatchedText: string;
   /** How long the licence is wanted for ("for two weeks"); absent when not said. */
   duration?: { seconds: number };
+  /** The text asks something ("what licences does Alice have?"): it is never a request to change anything. */
+  question: boolean;
+  /** Products a misspelt phrase is close to when it is close to several: the dialog asks which one was meant. */
+  productCandidates: string[];
 }
 
 export function parseUtterance(text: string): ParsedUtterance {
@@ -39,22 +48,37 @@ export function parseUtterance(text: string): ParsedUtterance {
   const firstPass = scanTerms(claimed.folded, FULL_LEXICON);
   const language = detectLanguage(firstPass);
   const lexicon = language && LEXICON_BY_LANGUAGE.get(language);
-  const scanned = verbsReadAsNames(lexicon ? scanTerms(claimed.folded, lexicon) : firstPass, claimed.folded);
+  const exact = verbsReadAsNames(lexicon ? scanTerms(claimed.folded, lexicon) : firstPass, claimed.folded);
+  // Slips in product names are read after the exact phrases, on the words those left; a slip close to several
+  // products is claimed like an address (neither a person nor unmatched text) and its products handed back.
+  const fuzzy = correctProducts(claimed.folded, exact);
+  const scanned = fuzzy.matches;
+  const afterSlips = fuzzy.ambiguous.reduce((folded, span) => claimRange(folded, span.start, span.end), claimed.folded);
   // A duration is read after the products, so that "120 minute calling plan" stays a product; its span is then
   // claimed like an address, so it becomes neither part of the person nor unmatched text.
   const productSpans = scanned.filter((match) => match.term.role === 'product');
   const duration = findDuration(display, language, productSpans);
   const matches = duration ? scanned.filter((match) => match.end <= duration.start || match.start >= duration.end) : scanned;
-  const remaining = duration ? claimRange(claimed.folded, duration.start, duration.end) : claimed.folded;
+  const remaining = duration ? claimRange(afterSlips, duration.start, duration.end) : afterSlips;
 
   const segments = toSegments(matches, claimed.addresses, remaining);
-  const action = matches.some((match) => match.term.role === 'removeVerb') ? 'remove' : 'assign';
-  const { person, gapIndex } = choosePerson(segments, action === 'remove', display);
+  const changing = matches.some((match) => match.term.role === 'changeVerb');
+  // A change ("switch off" is a removal, "switch to" a change) asks for its target: an assign.
+  const action = !changing && matches.some((match) => match.term.role === 'removeVerb') ? 'remove' : 'assign';
+  // "from"-like markers point at the person of a removal and of a change ("change the calling plan of Hugo").
+  const { person, gapIndex } = choosePerson(segments, action === 'remove' || changing, display);
   const unmatchedText = segments
     .filter((segment, index) => segment.kind === 'gap' && index !== gapIndex)
     .map((segment) => display.slice(segment.start, segment.end))
     .join(' ');
-  return { action, products: productsOf(matches), person, language, unmatchedText, ...(duration ? { duration: { seconds: duration.seconds } } : {}) };
+  const products = changing ? changeTargets(productsOf(matches)) : productsOf(matches);
+  const question = isQuestion(matches, display);
+  return { action, products, person, language, unmatchedText, question, productCandidates: candidatesOf(fuzzy.ambiguous, products), ...(duration ? { duration: { seconds: duration.seconds } } : {}) };
+}
+
+/** Part numbers of the ambiguous slips, except those the text asks for anyway. */
+function candidatesOf(ambiguous: readonly { partNumbers: readonly string[] }[], products: readonly string[]): string[] {
+  return [...new Set(ambiguous.flatMap((span) => span.partNumbers))].filter((key) => !products.includes(key));
 }
 
 function claimRange(folded: string, start: number, end: number): string {
@@ -68,7 +92,7 @@ function claimRange(folded: string, start: number, end: number): string {
  */
 function verbsReadAsNames(matches: readonly TermMatch[], folded: string): TermMatch[] {
   const isLatinVerb = (match: TermMatch | undefined): boolean =>
-    match !== undefined && (match.term.role === 'assignVerb' || match.term.role === 'removeVerb') && match.term.pattern.startsWithWordChar;
+    match !== undefined && (match.term.role === 'assignVerb' || match.term.role === 'removeVerb' || match.term.role === 'changeVerb') && match.term.pattern.startsWithWordChar;
   const adjacent = (first: TermMatch, second: TermMatch): boolean => folded.slice(first.end, second.start).trim() === '';
   return matches.filter((match, index) => {
     if (!isLatinVerb(match)) return true;

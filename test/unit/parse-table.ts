@@ -10,6 +10,10 @@ export interface ParseRow {
   /** Defaults to the table's language; null when no vocabulary word should match. */
   readonly language?: ParseLanguage | null;
   readonly unmatched?: string;
+  /** Defaults to false: the row asks for something, it does not ask something. */
+  readonly question?: boolean;
+  /** Defaults to none: no misspelt product close to several. */
+  readonly productCandidates?: readonly string[];
 }
 
 export const SELF: PersonReference = { kind: 'self' };
@@ -27,6 +31,8 @@ export function describeRows(title: string, language: ParseLanguage | null, rows
           person: row.person,
           language: (row.language === undefined ? language : row.language) ?? undefined,
           unmatchedText: row.unmatched ?? '',
+          question: row.question ?? false,
+          productCandidates: row.productCandidates ?? [],
         });
       });
     }

@@ -59,6 +59,8 @@ export const EN: Vocabulary = {
         'international calling plan',
         'international calling',
         'international plan',
+        // "change Alice's calling plan to international": the target alone, after a calling plan was named.
+        'international',
       ],
     },
     {
@@ -130,7 +132,20 @@ export const EN: Vocabulary = {
     'retract',
     'turn off',
     'switch off',
+    'removed',
+    'be removed',
+    // "I don't need audio conferencing anymore", "Alice no longer needs E5"
+    "don't need",
+    'do not need',
+    "doesn't need",
+    'does not need',
+    'no longer need',
+    'no longer needs',
   ],
+  // "set Alice up with …", "set Alice's calling plan to international"
+  changeVerbs: ['set', 'upgrade', 'downgrade', 'switch', 'move', 'change', 'migrate', 'replace', 'swap', 'convert', 'transfer'],
+  questionWords: ['what', "what's", 'which', 'who', "who's", 'whom', 'whose', 'how many', 'how much', 'is there', 'are there', 'is there any', 'are there any', 'how do', 'how does', 'how can', 'how to'],
+  questionMarks: ['does', 'do', 'did', 'has'],
   personFollows: ['to', 'for'],
   personPrecedes: ["'s", 'needs', 'need', 'wants', 'want', 'requires', 'require', 'should get', 'should have', 'would like', 'is missing'],
   sourceFollows: ['from', 'off'],
@@ -173,6 +188,17 @@ export const EN: Vocabulary = {
     "let's",
     'go ahead and',
     'like',
+    // "set Alice up with …"
+    'up',
+    'anymore',
+    'any more',
+    // "give my colleague Kenji a calling plan" names Kenji, not the requester
+    'my colleague',
+    'my coworker',
+    'my co-worker',
+    'my teammate',
+    'my team member',
+    'my report',
     'per user',
     'per month',
     'per user per month',

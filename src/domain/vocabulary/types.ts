@@ -20,6 +20,19 @@ export interface Vocabulary {
   readonly assignVerbs: readonly string[];
   /** Ask for a licence to be taken away; the person may follow directly ("remove Alice's …"). */
   readonly removeVerbs: readonly string[];
+  /**
+   * Ask for one licence in place of another ("upgrade", "switch", "change", "升级到", "切り替えて", "passe"): an assign
+   * of the target. The person may follow directly, "from"-like markers point at the person too, and of two products
+   * of one kind ("change Alice's calling plan to international") only the last, the target, is asked.
+   */
+  readonly changeVerbs: readonly string[];
+  /** Words that always make the text a question ("what", "who", "how many", "什么", "誰", "combien"). */
+  readonly questionWords: readonly string[];
+  /**
+   * Words that make the text a question unless it also asks for a change: "does Alice have …" is a question,
+   * "能给我开通音频会议吗" and "割り当てていただけますか" are polite requests.
+   */
+  readonly questionMarks: readonly string[];
   /** The person follows: "to Alice", "给Alice", "à Alice". */
   readonly personFollows: readonly string[];
   /** The person precedes: "Alice's", "Alice needs", "Aliceに", "Alice的". */
