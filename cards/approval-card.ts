@@ -10,6 +10,9 @@ import { addedProducts, explainReason, productName, removedProducts } from '../s
 import { resolveLocale, translator, type Translate } from '../src/i18n';
 import { durationDays, endOf, formatEndDate } from '../src/services/lifecycle/licence-end-format';
 import { relianceOf } from '../src/services/time-bound-reliance';
+import { formatNumber } from '../src/bot/admin/admin-format';
+import { shortId } from '../src/services/bulk/bulk-job';
+import { isNotLimitedBySeats } from './seats-card';
 import { fillTemplate, type AdaptiveCardJson } from './fill-template';
 import approvalTemplate from './templates/approval-card.json';
 
@@ -92,8 +95,9 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
       approvers: t('cards:approval.approvers'),
       approvedBy: t('cards:approval.approvedBy'),
       ends: t('cards:approval.ends'),
-      add: t('cards:approval.add'),
-      remove: t('cards:approval.remove'),
+      // once done, the lists say what happened, not what is to come
+      add: t(state === 'completed' ? 'cards:approval.addDone' : 'cards:approval.add'),
+      remove: t(state === 'completed' ? 'cards:approval.removeDone' : 'cards:approval.remove'),
       seats: t('cards:approval.seats'),
       changes: t('cards:approval.changes'),
       advice: t('cards:approval.advice'),
@@ -101,7 +105,8 @@ export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
       commentPlaceholder: t('cards:approval.commentPlaceholder'),
       approve: t('cards:approval.approve'),
       reject: t('cards:approval.reject'),
-      requestId: t('cards:approval.requestId', { id: request.id }),
+      // the 8-character id the chat shows (status, cancel); the full id travels only in the action data
+      requestId: t('cards:approval.requestId', { id: shortId(request.id) }),
     },
     show: {
       refresh: !isFinal,
@@ -175,10 +180,13 @@ function failureText(t: Translate, request: LicenseRequest): string {
 }
 
 function seatLine(t: Translate, seat: SeatCount): { name: string; text: string; color: string } {
+  const name = productName(t, seat.partNumber);
+  // prepaid funds (Communications Credits) come as millions of units: no seat count to read there
+  if (isNotLimitedBySeats(seat.enabled)) return { name, text: t('cards:approval.seatsUnlimited'), color: 'Default' };
   const free = Math.max(0, seat.enabled - seat.consumed);
   return {
-    name: productName(t, seat.partNumber),
-    text: t('cards:approval.seatsValue', { free, total: seat.enabled }),
+    name,
+    text: t('cards:approval.seatsValue', { free: formatNumber(t, free), total: formatNumber(t, seat.enabled) }),
     color: free > 0 ? 'Default' : 'Attention',
   };
 }

@@ -5,13 +5,18 @@
  * Alex Wilber (the requester). Both talk to the same bot; the bot reaches Megan proactively through
  * the conversation her Playground opened. The end-to-end test starts the Playgrounds the same way.
  *
- *   npm run playground                         bot (PORT, default 3978) + Playgrounds on 56151 (Megan) and 56150 (Alex)
+ *   npm run playground                         Playgrounds on 56151 (Megan) and 56150 (Alex) in front of License Desk:
+ *                                              the one `npm start` runs on PORT (default 3978) when it answers
+ *                                              /healthz there, otherwise its own, with its own DATA_DIR under a
+ *                                              temp folder (unless DATA_DIR is set), so it never meets the state
+ *                                              file lock of another License Desk
  *   node dist/src/tools/playground.js --print-config ["Megan Bowen"]
  *                                              the Playground config for one person (the repo's
  *                                              .m365agentsplayground.yml is Alex's)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startLicenseDesk, type RunningLicenseDesk } from '../app';
@@ -231,11 +236,13 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(playgroundConfigYaml(playgroundConfig(argv[printAt + 1] ?? REQUESTER)));
     return;
   }
-  const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'license-desk-playground-'));
+  const config = loadConfig({ ...process.env, DATA_DIR: process.env['DATA_DIR'] ?? path.join(workDir, 'data') });
+  const log = createLogger(config.logLevel);
+  const running = await runningLicenseDesk(config.port);
   let bot: RunningLicenseDesk | undefined;
   const playgrounds: RunningPlayground[] = [];
+  let endpointLine = '';
   const stop = async () => {
     for (const playground of playgrounds) await playground.stop();
     await bot?.close();
@@ -244,15 +251,20 @@ async function main(argv: readonly string[]): Promise<void> {
   process.once('SIGINT', () => void stop().then(() => process.exit(0)));
   process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
   try {
-    bot = await startLicenseDesk(config, { log });
-    const botEndpoint = `http://127.0.0.1:${bot.port}/api/messages`;
+    // `npm start` is running: talk to it. Otherwise a License Desk of our own, on PORT if free (any port if not).
+    if (running === undefined) bot = await startLicenseDesk((await portIsFree(config.port)) ? config : { ...config, port: 0 }, { log });
+    const botUrl = running ?? bot?.url ?? '';
+    const botEndpoint = `${botUrl}/api/messages`;
+    endpointLine = running
+      ? `License Desk: ${botEndpoint} (the one \`npm start\` runs; Playgrounds attached to it)`
+      : `License Desk: ${botEndpoint} (started by the playground, Graph: ${bot?.graphDescription}, data in ${config.dataDir})`;
     for (const { person, port } of PLAYGROUNDS) playgrounds.push(await startPlayground({ person, botEndpoint, port, workDir }));
   } catch (error) {
     await stop();
     throw error;
   }
   const [approver, requester] = playgrounds;
-  const lines = [`License Desk: ${bot.url}/api/messages (Graph: ${bot.graphDescription})`];
+  const lines = [endpointLine];
   if (config.graph.kind !== 'demo') lines.push('Note: the Playground people exist only in the demo tenant; unset the Graph variables to use it.');
   if (config.bot.appId) lines.push('Note: MicrosoftAppId is set, so the bot refuses the Playground\'s unsigned requests; unset it here.');
   lines.push(
@@ -262,6 +274,28 @@ async function main(argv: readonly string[]): Promise<void> {
     'As Alex, type "give Alice a calling plan"; approve in Megan\'s tab. Ctrl+C stops everything.',
   );
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
+}
+
+/** The URL of a License Desk answering /healthz on this port of the loopback interface, if one does. */
+export async function runningLicenseDesk(port: number): Promise<string | undefined> {
+  if (port === 0) return undefined;
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+    const body = (await response.json().catch(() => undefined)) as { status?: unknown } | undefined;
+    return response.ok && body?.status === 'ok' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  if (port === 0) return true;
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }
 
 if (require.main === module) {

@@ -110,7 +110,7 @@ describe('approval card', () => {
             const rendered = renderText(json);
             assert.ok(rendered.text.includes(REQUESTER), 'requester shown');
             assert.ok(rendered.text.includes(TARGET) && rendered.text.includes(TARGET_UPN), 'user shown');
-            assert.ok(rendered.text.includes(REQUEST_ID), 'request id shown');
+            assert.ok(rendered.text.includes(REQUEST_ID.slice(0, 8)) && !rendered.text.includes(REQUEST_ID), 'the short request id shown, as in the chat');
             assert.equal(rendered.buttons.length, cardCase.buttons ? 2 : 0);
             assert.equal(rendered.inputs, cardCase.buttons ? 1 : 0);
           });
@@ -165,6 +165,52 @@ describe('approval card', () => {
       });
       const texts = objectsIn(json).map((object) => object['text']);
       assert.ok(texts.includes('free 0 of 3'));
+    });
+
+    it('formats seat numbers in the reader\'s way', () => {
+      const seats = [{ partNumber: 'MCOEV', enabled: 12_500, consumed: 1_000 }];
+      const textsIn = (locale: string) => objectsIn(approvalCard({ ...base, locale, request: requestIn('pending'), seats })).map((object) => String(object['text'] ?? ''));
+      assert.ok(textsIn('en').includes('free 11,500 of 12,500'), textsIn('en').join(' | '));
+      assert.ok(textsIn('fr').some((text) => /11\s500 sur 12\s500/.test(text)), textsIn('fr').join(' | '));
+    });
+
+    it('says Communications Credits are not limited by seats instead of counting millions of units', () => {
+      const seats = [{ partNumber: 'MCOPSTNC', enabled: 10_000_000, consumed: 1 }];
+      for (const locale of ['en', 'fr', 'ja', 'zh-CN', 'zh-TW']) {
+        const text = JSON.stringify(approvalCard({ ...base, locale, request: requestIn('pending', { add: ['MCOPSTNC'] }), seats }));
+        assert.doesNotMatch(text, /9[\s,.\u202f]?999[\s,.\u202f]?999|10[\s,.\u202f]?000[\s,.\u202f]?000/, locale);
+        assert.ok(text.includes(translator(locale)('cards:approval.seatsUnlimited')), locale);
+      }
+      assert.ok(objectsIn(approvalCard({ ...base, request: requestIn('pending', { add: ['MCOPSTNC'] }), seats })).some((object) => object['text'] === 'not limited by seats'));
+    });
+
+    it('says "to add" while pending and "assigned"/"removed" once completed', () => {
+      const labels = (request: Parameters<typeof approvalCard>[0]['request'], locale = 'en') =>
+        objectsIn(approvalCard({ ...base, locale, withActions: false, request })).map((object) => String(object['text'] ?? ''));
+      const pending = labels(requestIn('pending'));
+      assert.ok(pending.includes('Licences to add') && pending.includes('Licences to remove'));
+      const done = labels(requestIn('completed', { decision: { id: 'approver-id', displayName: 'Mona', at: '2025-01-10T10:00:00.000Z' } }));
+      assert.ok(done.includes('Assigned'));
+      assert.ok(done.includes('Licences assigned') && done.includes('Licences removed'), done.join(' | '));
+      assert.ok(!done.includes('Licences to add') && !done.includes('Licences to remove'));
+      const removal = labels(requestIn('completed', { action: 'remove', add: [], remove: ['MCOPSTN1'] }));
+      assert.ok(removal.includes('Removed') && removal.includes('Licences removed') && !removal.includes('Licences to remove'));
+      for (const locale of ['fr', 'ja', 'zh-CN', 'zh-TW']) {
+        const t = translator(locale);
+        const texts = labels(requestIn('completed'), locale);
+        assert.ok(texts.includes(t('cards:approval.addDone')) && !texts.includes(t('cards:approval.add')), locale);
+        assert.notEqual(t('cards:approval.addDone'), t('cards:approval.add'), locale);
+      }
+    });
+
+    it('shows the 8-character id the chat shows; the full id is only in the action data', () => {
+      const json = approvalCard({ ...base, request: requestIn('pending') });
+      const texts = objectsIn(json).map((object) => String(object['text'] ?? ''));
+      assert.ok(texts.includes(`Request ID: ${REQUEST_ID.slice(0, 8)}`), texts.join(' | '));
+      assert.ok(!texts.some((text) => text.includes(REQUEST_ID)));
+      const data = objectsIn(json['actions']).map((object) => object['data']).filter(Boolean) as { requestId: string }[];
+      assert.ok(data.length >= 2);
+      for (const entry of data) assert.equal(entry.requestId, REQUEST_ID);
     });
 
     it('drops repeated refresh user ids and keeps at most 60', () => {

@@ -72,7 +72,7 @@ export const CARD_CASES: readonly CardCase[] = [
     title: 'Licence request',
     refresh: true,
     buttons: true,
-    texts: ['free 5 of 25', 'free 0 of 10', REQUEST_ID],
+    texts: ['free 5 of 25', 'free 0 of 10', `Request ID: ${REQUEST_ID.slice(0, 8)}`],
   },
   {
     name: 'pending, status view',

@@ -90,7 +90,7 @@ describe('admin commands in a team channel (integration over HTTP)', function ()
     assert.equal(h.connector.activities.filter((e) => adaptiveCardOf(e)).length, 0, 'no card was shown');
   });
 
-  it('seats: a 1.5 card with a table of purchased, assigned and free seats, and warnings', async () => {
+  it('seats: a 1.5 card with a table of free seats and seats in use out of those purchased, and warnings', async () => {
     const entry = await ask(ada, 'seats', (e) => adaptiveCardOf(e) !== undefined);
     const card = adaptiveCardOf(entry);
     assert.equal(card.version, '1.5');
@@ -98,9 +98,10 @@ describe('admin commands in a team channel (integration over HTTP)', function ()
     assert.ok(table, 'a Table element');
     const rows = table.rows.slice(1).map((row: any) => row.cells.map((cell: any) => cell.items.map((item: any) => item.text).join(' ')));
     const e3 = rows.find((cells: string[]) => /ENTERPRISEPACK/.test(String(cells[0])));
-    assert.deepEqual(e3.slice(1, 4), ['50', String(h.emulator.sku('ENTERPRISEPACK')!.consumedUnits), String(50 - h.emulator.sku('ENTERPRISEPACK')!.consumedUnits)]);
+    const used = h.emulator.sku('ENTERPRISEPACK')!.consumedUnits;
+    assert.deepEqual(e3.slice(1, 3), [String(50 - used), `${used} / 50`]);
     const international = rows.find((cells: string[]) => /MCOPSTN2/.test(String(cells[0])));
-    assert.match(international[4], /None free/);
+    assert.match(international[0], /None free/);
     assert.equal(rows.length, h.emulator.skus().length);
   });
 

@@ -227,6 +227,7 @@ describe('lifecycle: "my requests" in the personal chat (integration over HTTP)'
     const text = String(list.activity.text);
     assert.match(text, new RegExp(`\`${requestId.slice(0, 8)}\` Domestic Calling Plan for Alice Anders — waiting for approval, asked`));
     assert.match(text, new RegExp(`cancel ${requestId.slice(0, 8)}`));
+    assert.doesNotMatch(text, /&lt;|&gt;|<id>/, 'the hint reads as typed, with no escaped or bracketed placeholder');
 
     const oscar = h.user('Oscar Other');
     seen = h.connector.inConversation(oscar.personalConversationId).length;

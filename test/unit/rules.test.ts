@@ -634,7 +634,9 @@ describe('rules.evaluate', () => {
 describe('rules.adviceAfterSuccess', () => {
   const cases: readonly { name: string; add: readonly string[]; user?: UserSpec; codes: readonly string[] }[] = [
     { name: 'Calling Plan: latency and phone numbers', add: ['MCOEV', 'MCOPSTN1'], user: { holds: [E3] }, codes: ['CALLING_PLAN_LATENCY', 'NEXT_STEP_PHONE_NUMBERS'] },
-    { name: 'Communications Credits: phone numbers', add: ['MCOPSTNPP'], user: { holds: [E3, 'MCOMEETADV'] }, codes: ['NEXT_STEP_PHONE_NUMBERS'] },
+    { name: 'Communications Credits without a Calling Plan: no phone numbers', add: ['MCOPSTNPP'], user: { holds: [E3, 'MCOMEETADV'] }, codes: [] },
+    { name: 'Communications Credits (MCOPSTNC) alone: no phone numbers', add: ['MCOPSTNC'], user: { holds: [E3, 'MCOMEETADV'] }, codes: [] },
+    { name: 'Communications Credits beside a held Calling Plan: phone numbers', add: ['MCOPSTNPP'], user: { holds: [E3, 'MCOEV', 'MCOPSTN1'] }, codes: ['NEXT_STEP_PHONE_NUMBERS'] },
     { name: 'plan and credits: phone numbers once', add: ['MCOPSTN1', 'MCOPSTNPP'], user: { holds: [E3, 'MCOEV'] }, codes: ['CALLING_PLAN_LATENCY', 'NEXT_STEP_PHONE_NUMBERS'] },
     { name: 'Audio Conferencing: provider and third-party switch', add: ['MCOMEETADV'], user: { holds: [E3] }, codes: ['NEXT_STEP_CONFERENCING_PROVIDER', 'THIRD_PARTY_CONFERENCING_SWITCH'] },
     { name: 'pay-per-minute conferencing: provider and third-party switch', add: ['MCOMEETACPEA'], user: { holds: [E3] }, codes: ['NEXT_STEP_CONFERENCING_PROVIDER', 'THIRD_PARTY_CONFERENCING_SWITCH'] },

@@ -21,6 +21,7 @@ import type { FileConsentAnswer, FileExports } from './file-exports';
 import { cancelById, listPending, showStatus, type RequestCommandDependencies } from './request-commands';
 import { showSeats } from './seats-command';
 import { listMyRequests } from './my-requests';
+import { isWaitingForMe, listWaitingForMe } from './waiting-for-me';
 
 export type AdminDependencies = ChangeDependencies &
   RequestCommandDependencies &
@@ -32,8 +33,11 @@ export type AdminDependencies = ChangeDependencies &
     readonly log: Logger;
   };
 
+/** The parser's commands, and "waiting for me" (the approver's inbox, recognized in every language by waiting-for-me.ts). */
+type RoutedCommand = Command | { readonly name: 'waitingForMe' };
+
 /** Commands anyone may send; each checks the sender against the request or job it names. */
-const OPEN_TO_EVERYONE = new Set<Command['name']>(['help', 'status', 'cancel', 'myRequests']);
+const OPEN_TO_EVERYONE = new Set<RoutedCommand['name']>(['help', 'status', 'cancel', 'myRequests', 'waitingForMe']);
 
 export class AdminCommands implements CommandHandler {
   private readonly background = new Set<Promise<void>>();
@@ -41,7 +45,7 @@ export class AdminCommands implements CommandHandler {
   constructor(private readonly deps: AdminDependencies) {}
 
   async tryHandle(context: TurnContext, text: string): Promise<boolean> {
-    const command = parseCommand(text);
+    const command: RoutedCommand | undefined = isWaitingForMe(text) ? { name: 'waitingForMe' } : parseCommand(text);
     if (!command) return false;
     const personal = isPersonalConversation(context.activity);
     const dialogsOwn = command.name === 'assign' || command.name === 'remove' ? !command.noApproval : command.name === 'usage' && (command.command === 'assign' || command.command === 'remove');
@@ -84,7 +88,7 @@ export class AdminCommands implements CommandHandler {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
 
-  private async run(scope: CommandScope, command: Command): Promise<void> {
+  private async run(scope: CommandScope, command: RoutedCommand): Promise<void> {
     const bulkDeps: BulkCommandDependencies = { ...this.deps, notifier: this.deps.bulkNotifier, inBackground: (work) => this.inBackground(work) };
     switch (command.name) {
       case 'help':
@@ -95,6 +99,8 @@ export class AdminCommands implements CommandHandler {
         return listPending(scope, this.deps);
       case 'myRequests':
         return listMyRequests(scope, this.deps);
+      case 'waitingForMe':
+        return listWaitingForMe(scope, this.deps);
       case 'status':
         return showStatus(scope, this.deps, command.id);
       case 'cancel':
@@ -131,7 +137,7 @@ export class AdminCommands implements CommandHandler {
   }
 }
 
-function commandWord(command: Command): string {
+function commandWord(command: RoutedCommand): string {
   if (command.name === 'usage') return command.command;
   if (command.name === 'bulkButton') return 'bulk';
   return command.name;

@@ -34,7 +34,9 @@ export function adviceAfterSuccess(
     notes.push(advice('CALLING_PLAN_LATENCY', { partNumber: productOf(callingPlan), hours: CALLING_PLAN_LATENCY_HOURS }));
   }
   const credits = arriving.find(({ plan }) => planGives(plan, 'communicationsCredits'));
-  const numbersNeededFor = callingPlan ?? credits;
+  // Credits alone give no phone number: getting numbers is the next step only for someone who also has a Calling Plan.
+  const holdsCallingPlan = holdings.some((holding) => enabledPlansOf(holding).some(isCallingPlanPlan));
+  const numbersNeededFor = callingPlan ?? (holdsCallingPlan ? credits : undefined);
   if (numbersNeededFor !== undefined) {
     notes.push(advice('NEXT_STEP_PHONE_NUMBERS', { partNumber: productOf(numbersNeededFor) }));
   }
