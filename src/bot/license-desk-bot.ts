@@ -26,6 +26,7 @@ import { identityOf, rememberSender } from './conversation-memory';
 import type { CardActionHandler } from './card-action-handler';
 import { answerOtherTenant, isFromHomeTenant } from './home-tenant';
 import { SeenActivities } from './seen-activities';
+import { ReplyLanguage } from './reply-language';
 
 /** Slash-style admin commands (help, seats, bulk …); returns false when the text is not one. */
 export interface CommandHandler {
@@ -64,12 +65,14 @@ export class LicenseDeskBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
   private readonly seen = new SeenActivities();
+  private readonly replyLanguage: ReplyLanguage;
 
   constructor(private readonly deps: BotDependencies) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(deps.requestDialog);
+    this.replyLanguage = new ReplyLanguage(deps.conversationState);
 
     this.onMessage(async (context, next) => {
       await this.remember(context);
@@ -131,9 +134,11 @@ export class LicenseDeskBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+    // Before any sentence is chosen: the reply follows the language the message is written in.
+    await this.replyLanguage.apply(context, text);
     const t = translator(context.activity.locale);
     const identity = identityOf(context.activity);
-    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
     const dialogContext = await this.dialogs.createContext(context);
     const lower = text.toLowerCase();
     if (CANCEL_WORDS.has(lower)) {
