@@ -27,6 +27,8 @@ import type { CardActionHandler } from './card-action-handler';
 import { answerOtherTenant, isFromHomeTenant } from './home-tenant';
 import { SeenActivities } from './seen-activities';
 import { ReplyLanguage } from './reply-language';
+import type { QuestionAnswerer } from './question-answerer';
+import { detectQuestion } from '../domain/question';
 
 /** Slash-style admin commands (help, seats, bulk …); returns false when the text is not one. */
 export interface CommandHandler {
@@ -43,6 +45,8 @@ export interface BotDependencies {
   readonly conversations: ConversationDirectory;
   readonly cardActions: CardActionHandler;
   readonly commands?: CommandHandler;
+  /** Questions about licences ("what licences does Alice have?"), answered read-only before any request dialog. */
+  readonly questions?: QuestionAnswerer;
   /** Delivers approval cards that waited for this person (they had no chat with the bot yet). */
   readonly onFirstPersonalContact?: (tenantId: string, personId: string) => Promise<unknown>;
   readonly clock: Clock;
@@ -163,6 +167,12 @@ export class LicenseDeskBot extends TeamsActivityHandler {
     }
     const result = await dialogContext.continueDialog();
     if (result.status !== DialogTurnStatus.empty) return;
+    // A question is answered, not turned into a request: nothing is stored, no card is sent, nobody is asked.
+    const question = this.deps.questions ? detectQuestion(text) : undefined;
+    if (question && this.deps.questions) {
+      await context.sendActivity(await this.deps.questions.answer(question, identity.userId, t));
+      return;
+    }
     const options: LicenseRequestOptions = {
       text,
       mentions: await this.mentionedPeople(context),
