@@ -60,7 +60,8 @@ describe('names as people write them', () => {
     ['佐藤花', ['佐', '花']],
     ['花 佐藤', ['花', '佐']],
     ['Émilie', []],
-    ['a b c d e f', ['a', 'b', 'c', 'd'].slice(0, 0)],
+    // Single letters among several words would ask for half the directory: left out.
+    ['a b c d e f', []],
   ];
   for (const [written, prefixes] of PREFIXES) {
     it(`searches "${written}" by [${prefixes.join(', ')}]`, () => assert.deepEqual(searchPrefixes(written), prefixes));
