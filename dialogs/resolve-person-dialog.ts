@@ -1,6 +1,7 @@
 /**
  * Finds the one person a request is about. None found: says so and asks again (three tries).
- * Several found: offers them as buttons, plus "none of these". Returns the DirectoryUser, or
+ * Several found: offers them as buttons, plus "none of these". Nobody, but someone a small slip away ("Chloé
+ * Dubios"): asks "Did you mean Chloé Dubois?" with them as buttons, never taking them for the person. Returns the DirectoryUser, or
  * undefined when the requester gives up. One person found at once: their licences, read by the same call, stay
  * available to the rest of the turn (licences-read-this-turn.ts).
  */
@@ -52,13 +53,14 @@ export class ResolvePersonDialog extends ComponentDialog {
     const values = step.values as ResolveValues;
     const t = translator(step.context.activity.locale);
     const lookup: PersonLookup = typeof step.result === 'string' ? lookupFromText(step.result) : (step.result as PersonLookup);
-    const found = await this.people.find(lookup, options.requesterId);
+    const { people: found, slips } = await this.people.lookUp(lookup, options.requesterId);
     const [only] = found;
     if (only && found.length === 1) {
       keepForThisTurn(step.context, only);
       return step.endDialog(only.user);
     }
     // Only the people are kept for the choice: their licences would be stale by the time one is picked.
+    if (found.length === 0 && slips.length > 0 && lookup.kind === 'name') return this.offer(step, slips.map((person) => person.user), lookup.value);
     const candidates = found.map((person) => person.user);
     if (candidates.length === 0) {
       const tries = (options.tries ?? 0) + 1;
@@ -70,9 +72,23 @@ export class ResolvePersonDialog extends ComponentDialog {
       values.retry = true;
       return step.prompt(ASK_NAME, { prompt: t('replies:person.notFound', { name: said }) });
     }
+    return this.offer(step, candidates);
+  }
+
+  /** The people to pick from as buttons, plus "none of these"; `slipOf` is the name as written when they are guesses. */
+  private async offer(step: WaterfallStepContext, candidates: DirectoryUser[], slipOf?: string) {
+    const values = step.values as ResolveValues;
+    const t = translator(step.context.activity.locale);
     values.candidates = candidates;
+    const [first] = candidates;
+    const prompt =
+      slipOf === undefined
+        ? t('replies:person.whichOne', { count: candidates.length })
+        : candidates.length === 1 && first
+          ? t('replies:person.didYouMean', { name: slipOf, candidate: first.displayName })
+          : t('replies:person.didYouMeanSeveral', { name: slipOf });
     return step.prompt(PICK, {
-      prompt: t('replies:person.whichOne', { count: candidates.length }),
+      prompt,
       retryPrompt: t('replies:person.whichOneRetry'),
       choices: [
         ...candidates.map((user) => ({ value: `${user.displayName} (${user.userPrincipalName})`, synonyms: [user.userPrincipalName] })),

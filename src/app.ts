@@ -16,6 +16,7 @@ import { CachedConversationDirectory } from './bot/cached-conversations';
 import { CardActionHandler } from './bot/card-action-handler';
 import { turnErrorHandler } from './bot/turn-error';
 import { LicenseDeskBot } from './bot/license-desk-bot';
+import { QuestionAnswerer } from './bot/question-answerer';
 import { StrictBotFrameworkAuthentication } from './bot/strict-authentication';
 import { LicenseDeskAdapter } from './bot/license-desk-adapter';
 import { ProactiveNotifier } from './bot/proactive-notifier';
@@ -157,6 +158,8 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     onError: (message, fields) => log.error(message, fields),
   });
   const people = new PeopleFinder(directory);
+  // The gate remembers admin rights for its own documented time; a second cache under it would stretch that.
+  const gate = new AdminGate(graphDirectory, groups.adminGroupId, clock);
   const commands = new AdminCommands({
     directory,
     facts,
@@ -169,8 +172,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     bulkNotifier,
     sender,
     exports,
-    // The gate remembers admin rights for its own documented time; a second cache under it would stretch that.
-    gate: new AdminGate(graphDirectory, groups.adminGroupId, clock),
+    gate,
     storage: state.storage,
     cards: state.cards,
     clock,
@@ -184,6 +186,7 @@ export async function startLicenseDesk(config: AppConfig, options: StartOptions 
     conversations: state.conversations,
     cardActions: new CardActionHandler(workflow, state.requests, state.conversations),
     commands,
+    questions: new QuestionAnswerer({ people, facts, directory, approverGroupId: groups.approverGroupId, isAdmin: (userId) => gate.isAdmin(userId) }),
     onFirstPersonalContact: (tenantId, personId) => proactiveNotifier.deliverWaitingCards(tenantId, personId),
     clock,
     log,

@@ -57,6 +57,11 @@ export interface Directory {
    * hold, read in the same call (a request about one person then needs no second read).
    */
   searchUsers(text: string): Promise<DirectoryUserLicenses[]>;
+  /**
+   * People whose display name, given name or surname starts with any of the prefixes (one Graph call), with their
+   * licences: the second look when a name as written found nobody (accents, a missing space, a slip).
+   */
+  searchUsersByPrefixes?(prefixes: readonly string[]): Promise<DirectoryUserLicenses[]>;
   /** A user by object id or UPN; undefined when Graph says 404. */
   getUser(idOrUpn: string): Promise<DirectoryUser | undefined>;
   /** A user (object id or UPN) with the licences they hold; Graph's 404 comes as a DirectoryError. */

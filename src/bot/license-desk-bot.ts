@@ -26,6 +26,9 @@ import { identityOf, rememberSender } from './conversation-memory';
 import type { CardActionHandler } from './card-action-handler';
 import { answerOtherTenant, isFromHomeTenant } from './home-tenant';
 import { SeenActivities } from './seen-activities';
+import { ReplyLanguage } from './reply-language';
+import type { QuestionAnswerer } from './question-answerer';
+import { detectQuestion } from '../domain/question';
 
 /** Slash-style admin commands (help, seats, bulk …); returns false when the text is not one. */
 export interface CommandHandler {
@@ -42,6 +45,8 @@ export interface BotDependencies {
   readonly conversations: ConversationDirectory;
   readonly cardActions: CardActionHandler;
   readonly commands?: CommandHandler;
+  /** Questions about licences ("what licences does Alice have?"), answered read-only before any request dialog. */
+  readonly questions?: QuestionAnswerer;
   /** Delivers approval cards that waited for this person (they had no chat with the bot yet). */
   readonly onFirstPersonalContact?: (tenantId: string, personId: string) => Promise<unknown>;
   readonly clock: Clock;
@@ -64,12 +69,14 @@ export class LicenseDeskBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
   private readonly seen = new SeenActivities();
+  private readonly replyLanguage: ReplyLanguage;
 
   constructor(private readonly deps: BotDependencies) {
     super();
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
     this.dialogs.add(deps.requestDialog);
+    this.replyLanguage = new ReplyLanguage(deps.conversationState);
 
     this.onMessage(async (context, next) => {
       await this.remember(context);
@@ -131,9 +138,11 @@ export class LicenseDeskBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+    // Before any sentence is chosen: the reply follows the language the message is written in.
+    await this.replyLanguage.apply(context, text);
     const t = translator(context.activity.locale);
     const identity = identityOf(context.activity);
-    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
     const dialogContext = await this.dialogs.createContext(context);
     const lower = text.toLowerCase();
     if (CANCEL_WORDS.has(lower)) {
@@ -158,6 +167,12 @@ export class LicenseDeskBot extends TeamsActivityHandler {
     }
     const result = await dialogContext.continueDialog();
     if (result.status !== DialogTurnStatus.empty) return;
+    // A question is answered, not turned into a request: nothing is stored, no card is sent, nobody is asked.
+    const question = this.deps.questions ? detectQuestion(text) : undefined;
+    if (question && this.deps.questions) {
+      await context.sendActivity(await this.deps.questions.answer(question, identity.userId, t));
+      return;
+    }
     const options: LicenseRequestOptions = {
       text,
       mentions: await this.mentionedPeople(context),

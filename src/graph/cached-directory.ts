@@ -49,6 +49,10 @@ export class CachedDirectory implements Directory {
     return this.inner.searchUsers(text);
   }
 
+  searchUsersByPrefixes(prefixes: readonly string[]): Promise<DirectoryUserLicenses[]> {
+    return this.inner.searchUsersByPrefixes ? this.inner.searchUsersByPrefixes(prefixes) : Promise.resolve([]);
+  }
+
   getUser(idOrUpn: string): Promise<DirectoryUser | undefined> {
     return this.inner.getUser(idOrUpn);
   }

@@ -6,8 +6,13 @@
  * Each person found comes with the licences they hold, read by the same Graph call that found them: a request about
  * one person checks its rules on them without reading the user a second time. They are as fresh as that call, so
  * callers use them in the turn that found the person only (dialogs/licences-read-this-turn.ts).
+ *
+ * Names are taken as people write them (src/domain/person-names.ts): honorifics dropped, and when the name as
+ * written finds nobody, one more call by the start of each word finds "Chloé Lefèvre" for "Chloe Lefevre",
+ * "佐藤 花" for "佐藤花" or "花 佐藤", a unique first name, or, for a small slip, people to ask about ("Did you mean…?").
  */
 import { DirectoryError, type Directory, type DirectoryUserLicenses } from '../ports';
+import { sameFirstName, sameName, searchPrefixes, slipDistance, withoutHonorifics } from '../domain/person-names';
 
 export type PersonLookup =
   | { kind: 'id'; value: string }
@@ -20,10 +25,26 @@ export type FoundPerson = DirectoryUserLicenses;
 
 const MAX_CANDIDATES = 8;
 
+/** Who a lookup found, and, when it found nobody, the people whose name is one small slip away (to ask about). */
+export interface LookupResult {
+  readonly people: FoundPerson[];
+  readonly slips: FoundPerson[];
+}
+
 export class PeopleFinder {
   constructor(private readonly directory: Directory) {}
 
+  /** The people found; a slip is never taken for the person (see lookUp for the ones to ask about). */
   async find(lookup: PersonLookup, requesterId: string): Promise<FoundPerson[]> {
+    return (await this.lookUp(lookup, requesterId)).people;
+  }
+
+  async lookUp(lookup: PersonLookup, requesterId: string): Promise<LookupResult> {
+    if (lookup.kind === 'name') return this.byName(lookup.value);
+    return { people: await this.byReference(lookup, requesterId), slips: [] };
+  }
+
+  private async byReference(lookup: Exclude<PersonLookup, { kind: 'name' }>, requesterId: string): Promise<FoundPerson[]> {
     switch (lookup.kind) {
       case 'self':
         return this.byIdOrUpn(requesterId);
@@ -36,8 +57,6 @@ export class PeopleFinder {
         const matches = await this.directory.searchUsers(lookup.value);
         return matches.filter(({ user }) => user.mail?.toLowerCase() === wanted || user.userPrincipalName.toLowerCase() === wanted);
       }
-      case 'name':
-        return this.byName(lookup.value);
     }
   }
 
@@ -50,12 +69,29 @@ export class PeopleFinder {
     }
   }
 
-  private async byName(name: string): Promise<FoundPerson[]> {
-    const wanted = name.trim().replace(/\s+/g, ' ');
-    if (wanted === '') return [];
+  private async byName(name: string): Promise<LookupResult> {
+    const wanted = withoutHonorifics(name);
+    if (wanted === '') return { people: [], slips: [] };
     const matches = await this.directory.searchUsers(wanted);
-    const lower = wanted.toLowerCase();
-    const exact = matches.filter(({ user }) => user.displayName.toLowerCase() === lower);
-    return (exact.length > 0 ? exact : matches).slice(0, MAX_CANDIDATES);
+    if (matches.length > 0) {
+      const exact = matches.filter(({ user }) => sameName(wanted, user));
+      return { people: (exact.length > 0 ? exact : matches).slice(0, MAX_CANDIDATES), slips: [] };
+    }
+    return this.asWritten(wanted);
+  }
+
+  /** The second and last call, only when the name as written found nobody: by the start of each word, matched here. */
+  private async asWritten(wanted: string): Promise<LookupResult> {
+    const prefixes = searchPrefixes(wanted);
+    if (prefixes.length === 0 || !this.directory.searchUsersByPrefixes) return { people: [], slips: [] };
+    const found = await this.directory.searchUsersByPrefixes(prefixes);
+    const same = found.filter(({ user }) => sameName(wanted, user));
+    if (same.length > 0) return { people: same.slice(0, MAX_CANDIDATES), slips: [] };
+    const firstName = found.filter(({ user }) => sameFirstName(wanted, user));
+    if (firstName.length > 0) return { people: firstName.slice(0, MAX_CANDIDATES), slips: [] };
+    const distances = found.map((person) => ({ person, distance: slipDistance(wanted, person.user) }));
+    const closest = Math.min(...distances.map(({ distance }) => distance ?? Infinity));
+    const slips = distances.filter(({ distance }) => distance === closest).map(({ person }) => person);
+    return { people: [], slips: slips.slice(0, MAX_CANDIDATES) };
   }
 }

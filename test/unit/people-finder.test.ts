@@ -74,3 +74,47 @@ describe('PeopleFinder', () => {
     await assert.rejects(new PeopleFinder(failing).find({ kind: 'id', value: '3' }, '5'), (error: unknown) => error instanceof DirectoryError && error.status === 503);
   });
 });
+
+describe('PeopleFinder: names as written, at most one more call and only when the first found nobody', () => {
+  const written = [
+    person('10', 'Chloé Lefèvre', 'chloe@contoso.com'),
+    person('11', 'Chloé Dubois', 'chloed@contoso.com'),
+    { ...person('12', '佐藤 花', 'hana@contoso.com'), givenName: '花', surname: '佐藤' },
+    person('13', 'Kenji Mori', 'kenji@contoso.com'),
+    person('14', 'Kenji Sato', 'kenjis@contoso.com'),
+  ];
+  const calls: string[] = [];
+  const startsWith = (p: DirectoryUser, prefix: string) => [p.displayName, p.givenName, p.surname].some((v) => v?.toLowerCase().startsWith(prefix.toLowerCase()));
+  const fake = {
+    async searchUsers(text: string) {
+      calls.push(`search ${text}`);
+      return written.filter((p) => startsWith(p, text) || p.userPrincipalName.startsWith(text)).map(withLicences);
+    },
+    async searchUsersByPrefixes(prefixes: readonly string[]) {
+      calls.push(`prefixes ${prefixes.join(',')}`);
+      return written.filter((p) => prefixes.some((prefix) => startsWith(p, prefix))).map(withLicences);
+    },
+  } as unknown as Directory;
+  const finder = new PeopleFinder(fake);
+  const table: { name: string; people: string[]; slips: string[]; calls: number }[] = [
+    { name: 'Chloé Lefèvre', people: ['10'], slips: [], calls: 1 },
+    { name: 'Mme Chloe Lefevre', people: ['10'], slips: [], calls: 2 },
+    { name: '佐藤花さん', people: ['12'], slips: [], calls: 2 },
+    { name: '花 佐藤', people: ['12'], slips: [], calls: 2 },
+    { name: 'Chloe Duboi', people: [], slips: ['11'], calls: 2 },
+    { name: 'Kenji', people: ['13', '14'], slips: [], calls: 1 },
+    { name: 'Nobody Atall', people: [], slips: [], calls: 2 },
+  ];
+  for (const row of table) {
+    it(`"${row.name}" → people [${row.people.join(', ')}], slips [${row.slips.join(', ')}] in ${row.calls} call(s)`, async () => {
+      calls.length = 0;
+      const result = await finder.lookUp({ kind: 'name', value: row.name }, '5');
+      assert.deepEqual(result.people.map((p) => p.user.id).sort(), row.people);
+      assert.deepEqual(result.slips.map((p) => p.user.id).sort(), row.slips);
+      assert.equal(calls.length, row.calls, calls.join(' | '));
+    });
+  }
+  it('a slip is never taken for the person by find()', async () => {
+    assert.deepEqual(await finder.find({ kind: 'name', value: 'Chloe Duboi' }, '5'), []);
+  });
+});
