@@ -5,6 +5,7 @@
  */
 import type { HeldLicense, SkuStock, TenantFacts, UserFacts } from '../domain/decision';
 import type { Directory, DirectorySku, DirectoryUser, DirectoryUserLicenses } from '../ports';
+import { heldLicensesOf, inheritingGroups } from './held-licenses';
 
 export interface LicenseFacts {
   readonly target: DirectoryUser;
@@ -49,30 +50,12 @@ export class LicenseFactsReader {
     };
   }
 
+  /** The user's licences, with the groups they come from named (one Graph call per group, cached by the directory). */
   private async heldLicenses(licenses: DirectoryUserLicenses, skus: readonly DirectorySku[]): Promise<HeldLicense[]> {
-    const skuById = new Map(skus.map((sku) => [sku.skuId.toLowerCase(), sku]));
-    const groupIds = [...new Set(licenses.licenseAssignmentStates.flatMap((s) => (s.assignedByGroup ? [s.assignedByGroup] : [])))];
-    const names = new Map(
-      await Promise.all(groupIds.map(async (id) => [id, await this.directory.getGroupName(id)] as const)),
-    );
-    return licenses.assignedLicenses.flatMap((license): HeldLicense[] => {
-      const sku = skuById.get(license.skuId.toLowerCase());
-      if (!sku) return [];
-      const partNumber = sku.skuPartNumber;
-      const states = licenses.licenseAssignmentStates.filter((state) => state.skuId === license.skuId);
-      const inheritedFrom = states.flatMap((state) =>
-        state.assignedByGroup ? [{ groupId: state.assignedByGroup, groupName: names.get(state.assignedByGroup) }] : [],
-      );
-      // Without licenseAssignmentStates (some tenants omit it) a held licence counts as direct.
-      const assignedDirectly = states.length === 0 || states.some((state) => state.assignedByGroup === null);
-      const disabledPlans = planNames(sku, license.disabledPlans);
-      return [{ partNumber, assignedDirectly, inheritedFrom: inheritedFrom.map(withoutEmptyName), ...(disabledPlans.length > 0 ? { disabledPlans } : {}) }];
-    });
+    const named = await Promise.all(inheritingGroups(licenses).map(async (id) => [id, await this.directory.getGroupName(id)] as const));
+    const names = new Map(named.flatMap(([id, name]) => (name === undefined ? [] : [[id, name] as const])));
+    return heldLicensesOf(licenses, skus, names);
   }
-}
-
-function withoutEmptyName(group: { groupId: string; groupName: string | undefined }): HeldLicense['inheritedFrom'][number] {
-  return group.groupName === undefined ? { groupId: group.groupId } : { groupId: group.groupId, groupName: group.groupName };
 }
 
 /** Every SKU the tenant subscribes to, with its seats and the names of its service plans (what the rules reason on). */
@@ -88,12 +71,6 @@ export function tenantStock(skus: readonly DirectorySku[]): SkuStock[] {
 /** skuId of a part number in this tenant, from subscribedSkus. */
 export function skuIdOf(skus: readonly DirectorySku[], partNumber: string): string | undefined {
   return skus.find((sku) => sku.skuPartNumber.toUpperCase() === partNumber.toUpperCase())?.skuId;
-}
-
-/** The names of a SKU's plans given by id (Graph's disabledPlans); ids the SKU doesn't list are dropped. */
-export function planNames(sku: DirectorySku, planIds: readonly string[]): string[] {
-  const wanted = new Set(planIds.map((id) => id.toLowerCase()));
-  return sku.servicePlans.filter((plan) => wanted.has(plan.servicePlanId.toLowerCase())).map((plan) => plan.servicePlanName.toUpperCase());
 }
 
 /** The ids of a SKU's plans given by name (for Graph's disabledPlans). */
