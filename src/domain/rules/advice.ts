@@ -25,25 +25,26 @@ export function adviceAfterSuccess(
   const holdings = holdingsOf(user, tenant);
   const arriving = [
     ...add.flatMap((partNumber) => skuPlans(tenant, partNumber).map((plan) => ({ plan, partNumber }))),
+    // What people read: the SKU added, or the plan's own product when it was turned on inside a SKU.
     ...planChanges.flatMap((changed) => changed.enable.map((plan) => ({ plan: upper(plan), partNumber: askForPlan(plan) }))),
   ];
   const notes: RuleNote[] = [];
 
   const callingPlan = arriving.find(({ plan }) => isCallingPlanPlan(plan));
   if (callingPlan !== undefined) {
-    notes.push(advice('CALLING_PLAN_LATENCY', { partNumber: productOf(callingPlan), hours: CALLING_PLAN_LATENCY_HOURS }));
+    notes.push(advice('CALLING_PLAN_LATENCY', { partNumber: callingPlan.partNumber, hours: CALLING_PLAN_LATENCY_HOURS }));
   }
   const credits = arriving.find(({ plan }) => planGives(plan, 'communicationsCredits'));
   // Credits alone give no phone number: getting numbers is the next step only for someone who also has a Calling Plan.
   const holdsCallingPlan = holdings.some((holding) => enabledPlansOf(holding).some(isCallingPlanPlan));
   const numbersNeededFor = callingPlan ?? (holdsCallingPlan ? credits : undefined);
   if (numbersNeededFor !== undefined) {
-    notes.push(advice('NEXT_STEP_PHONE_NUMBERS', { partNumber: productOf(numbersNeededFor) }));
+    notes.push(advice('NEXT_STEP_PHONE_NUMBERS', { partNumber: numbersNeededFor.partNumber }));
   }
   const conferencing = arriving.find(({ plan }) => planGives(plan, 'audioConferencing'));
   if (conferencing !== undefined) {
-    notes.push(advice('NEXT_STEP_CONFERENCING_PROVIDER', { partNumber: productOf(conferencing) }));
-    notes.push(advice('THIRD_PARTY_CONFERENCING_SWITCH', { partNumber: productOf(conferencing) }));
+    notes.push(advice('NEXT_STEP_CONFERENCING_PROVIDER', { partNumber: conferencing.partNumber }));
+    notes.push(advice('THIRD_PARTY_CONFERENCING_SWITCH', { partNumber: conferencing.partNumber }));
   }
   const after = [...holdings.map((holding) => ({ partNumber: holding.partNumber, plans: enabledPlansOf(holding) })), ...add.map((partNumber) => ({ partNumber, plans: skuPlans(tenant, partNumber) }))];
   const e5 = after.find((source) => isE5Like(source.plans));
@@ -54,10 +55,6 @@ export function adviceAfterSuccess(
   return notes;
 }
 
-/** What people read for what arrived: the SKU added, or the plan's product when it was turned on inside a SKU. */
-function productOf(arrived: { plan: string; partNumber: string }): string {
-  return arrived.partNumber;
-}
 
 /** An E5-like suite: Teams with Phone System included (with or without Audio Conferencing). */
 function isE5Like(plans: readonly string[]): boolean {
